@@ -1,0 +1,40 @@
+// Builds the app when the sources changed since the last build (a stamp of paths, sizes and mtimes).
+// Shared by `npm start` and the browser tests so that neither rebuilds needlessly.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+const STAMP = join(root, 'build', '.source-stamp');
+const INPUTS = ['src', 'static', 'migrations', 'package-lock.json', 'package.json', 'svelte.config.js', 'vite.config.ts'];
+
+function sourceStamp() {
+	const hash = createHash('sha256');
+	/** @param {string} path */
+	const visit = (path) => {
+		if (!existsSync(path)) return;
+		const stat = statSync(path);
+		if (stat.isDirectory()) {
+			for (const entry of readdirSync(path).sort()) visit(join(path, entry));
+		} else {
+			hash.update(`${path.slice(root.length)}\0${stat.size}\0${stat.mtimeMs}\n`);
+		}
+	};
+	for (const input of INPUTS) visit(join(root, input));
+	return hash.digest('hex');
+}
+
+/** @returns {boolean} whether a build ran */
+export function buildIfNeeded({ quiet = false } = {}) {
+	const stamp = sourceStamp();
+	const current = existsSync(join(root, 'build', 'index.js')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp;
+	if (current) return false;
+	if (!quiet) console.log('Building Candidate Tracker (first start, or the sources changed)…');
+	const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+	if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
+	writeFileSync(STAMP, stamp);
+	return true;
+}

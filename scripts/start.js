@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// `npm start`: build the app if the sources changed since the last build, then serve it.
+// Serving happens in this process (import of build/index.js) so signals reach the server directly.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildIfNeeded, root } from './lib/build-if-needed.js';
+
+try {
+	buildIfNeeded();
+} catch (e) {
+	console.error(e instanceof Error ? e.message : e);
+	process.exit(1);
+}
+
+process.env.PORT ??= '3000';
+// adapter-node assumes https when it cannot tell; a local start is plain http on localhost.
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+console.log(`Starting on ${process.env.ORIGIN} …`);
+await import(pathToFileURL(join(root, 'build', 'index.js')).href);
