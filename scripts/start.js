@@ -16,4 +16,12 @@ process.env.PORT ??= '3000';
 // adapter-node assumes https when it cannot tell; a local start is plain http on localhost.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 console.log(`Starting on ${process.env.ORIGIN} …`);
-await import(pathToFileURL(join(root, 'build', 'index.js')).href);
+try {
+	await import(pathToFileURL(join(root, 'build', 'index.js')).href);
+} catch (e) {
+	// Start-up failures (data folder in use, database unreachable, failed migration) are the user's to
+	// fix: print the message, not a stack trace.
+	console.error(`Candidate Tracker could not start: ${e instanceof Error ? e.message : e}`);
+	if (process.env.DEBUG) console.error(e);
+	process.exit(1);
+}
