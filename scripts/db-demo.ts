@@ -2,6 +2,7 @@
 import { connect } from '../src/lib/server/db/connect';
 import { databaseConfigFromEnv } from '../src/lib/server/db/index';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { formatDemoAccounts } from '../src/lib/server/demo/accounts';
 import { hasDemo, loadDemo, removeDemo } from '../src/lib/server/demo/load';
 import { runScript } from './lib/run';
 
@@ -18,13 +19,14 @@ await runScript(async () => {
 		await migrateToLatest(handle.db);
 		if (args.includes('--remove')) {
 			const removed = await removeDemo(handle.db);
-			const total = Object.values(removed).reduce((a, b) => a + b, 0);
+			const total = Object.values(removed).reduce((a: number, b: number) => a + b, 0);
 			console.log(`Removed ${total} demo rows from ${handle.location}:`, removed);
 		} else if (await hasDemo(handle.db)) {
 			console.log(`${handle.location} already holds the demo data; remove it first with: npm run db:demo -- --remove`);
 		} else {
-			const counts = await loadDemo(handle.db);
+			const { counts, accounts } = await loadDemo(handle.db);
 			console.log(`Loaded demo data — fictional people — into ${handle.location}:`, counts);
+			console.log(formatDemoAccounts(accounts));
 		}
 	} finally {
 		await handle.close();

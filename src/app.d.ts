@@ -1,3 +1,6 @@
+import type { Actor } from '$lib/server/auth/permissions';
+import type { ShareLinkProblem } from '$lib/server/auth/share-links';
+
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
 	namespace App {
@@ -5,10 +8,13 @@ declare global {
 			message: string;
 			id?: string;
 		}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		interface Locals {
+			/** Who is asking: a signed-in user, a share link, or null. Set by hooks.server.ts only. */
+			actor: Actor | null;
+			/** Why a share cookie was refused, to explain it instead of asking for a sign-in. */
+			shareProblem: ShareLinkProblem | null;
+			ip: string | null;
+		}
 	}
 	namespace NodeJS {
 		interface Process {

@@ -1,14 +1,58 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { dev } from '$app/environment';
+import { getDb } from '$lib/server/db';
+import { authenticateSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { authenticateShareLink, SHARE_COOKIE } from '$lib/server/auth/share-links';
 import { startServer } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
 	await startServer({ dev });
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
-	return resolve(event);
+const SECURITY_HEADERS: Record<string, string> = {
+	'referrer-policy': 'same-origin',
+	'x-content-type-options': 'nosniff',
+	'x-frame-options': 'DENY',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+	'cross-origin-opener-policy': 'same-origin'
 };
+
+/** Authenticates only: who is asking goes into locals; each load, action and endpoint checks permissions. */
+export const handle: Handle = async ({ event, resolve }) => {
+	const db = getDb();
+	event.locals.actor = null;
+	event.locals.shareProblem = null;
+	event.locals.ip = safeClientAddress(event.getClientAddress);
+
+	const sessionToken = event.cookies.get(SESSION_COOKIE);
+	if (sessionToken) {
+		event.locals.actor = await authenticateSession(db, sessionToken);
+		if (!event.locals.actor) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	}
+	const shareToken = !event.locals.actor ? event.cookies.get(SHARE_COOKIE) : undefined;
+	if (shareToken) {
+		const share = await authenticateShareLink(db, shareToken);
+		if ('actor' in share) event.locals.actor = share.actor;
+		else {
+			event.locals.shareProblem = share.problem;
+			event.cookies.delete(SHARE_COOKIE, { path: '/' });
+		}
+	}
+
+	const response = await resolve(event);
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+	// Pages carry personal data: no shared caches, no back-button copies after sign-out.
+	if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
+	return response;
+};
+
+function safeClientAddress(get: () => string): string | null {
+	try {
+		return get();
+	} catch {
+		return null;
+	}
+}
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = crypto.randomUUID();

