@@ -4,6 +4,7 @@ import { startApp, type RunningApp } from '../helpers/app';
 import { demoWithPrincipals, prepareDataDir, PRINCIPALS, type Principal } from '../helpers/prepare';
 import { discoverRoutes } from '../helpers/routes';
 import { createShareLink } from '../../src/lib/server/auth/share-links';
+import { createSession } from '../../src/lib/server/auth/sessions';
 import { permissionMatrix, type MatrixEntry, type Outcome } from './permission-matrix';
 
 async function outcomeOf(app: RunningApp, entry: MatrixEntry, cookie: string): Promise<Outcome> {
@@ -33,6 +34,7 @@ describe('permission matrix: every page, action and endpoint × every role, anon
 	let app: RunningApp;
 	let cookies: Record<Principal, string>;
 	let matrix: MatrixEntry[];
+	let auditor: string;
 
 	beforeAll(async () => {
 		const prepared = await prepareDataDir(async (db) => {
@@ -41,9 +43,13 @@ describe('permission matrix: every page, action and endpoint × every role, anon
 			const victim = await db.insertInto('users').values({ email: 'victim@example.org', display_name: 'Victim', role: 'viewer' }).returning('id').executeTakeFirstOrThrow();
 			// The revoke action is posted for real: give it a link of its own to revoke.
 			const link = await createShareLink(db, {}, { label: 'To be revoked', expiresAt: new Date(Date.now() + 86_400_000) });
-			return { cookies, ids: { person: person.id, user: victim.id, shareLink: link.id } };
+			// Another admin, whose session the sign-out and end-sessions entries do not touch, reads the log afterwards.
+			const admin = await db.insertInto('users').values({ email: 'auditor@example.org', display_name: 'Auditor', role: 'admin' }).returning('id').executeTakeFirstOrThrow();
+			const auditor = await createSession(db, admin.id, { ip: null, userAgent: 'auditor' });
+			return { cookies, auditor: `ct_session=${auditor.token}`, ids: { person: person.id, user: victim.id, shareLink: link.id } };
 		});
 		cookies = prepared.result.cookies;
+		auditor = prepared.result.auditor;
 		matrix = permissionMatrix(prepared.result.ids);
 		app = await startApp({}, { keepDataDir: prepared.dataDir });
 	});
@@ -67,6 +73,14 @@ describe('permission matrix: every page, action and endpoint × every role, anon
 			}
 		}
 		expect(mismatches).toEqual([]);
+	});
+
+	it('recorded every refusal in the audit log, which admins can filter', async () => {
+		const forbidden = matrix.flatMap((e) => Object.values(e.expect)).filter((o) => o === 'forbid').length;
+		const page = await (await fetch(`${app.url}/admin/audit?action=permission_denied`, { headers: { cookie: auditor } })).text();
+		const shown = Number(/(\d+) entries/.exec(page.replace(/<!--.*?-->/g, ""))?.[1]);
+		expect(shown).toBeGreaterThanOrEqual(forbidden);
+		expect(page).not.toContain('<code>sign_in</code>');
 	});
 });
 
