@@ -1,8 +1,14 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		// Messages in messages/{en,ru,ky}.json compile to one typed, tree-shakable function each.
+		// The locale itself is resolved by src/hooks.server.ts (cookie → account → Accept-Language → en).
+		paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['baseLocale'], emitGitIgnore: false }),
+		sveltekit()
+	],
 	test: {
 		projects: [
 			{

@@ -1,5 +1,6 @@
 import type { Actor } from '$lib/server/auth/permissions';
 import type { ShareLinkProblem } from '$lib/server/auth/share-links';
+import type { Locale } from '$lib/domain/enums';
 
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
@@ -14,6 +15,8 @@ declare global {
 			/** Why a share cookie was refused, to explain it instead of asking for a sign-in. */
 			shareProblem: ShareLinkProblem | null;
 			ip: string | null;
+			/** The interface language of this request (see hooks.server.ts). */
+			locale: Locale;
 		}
 	}
 	namespace NodeJS {

@@ -4,6 +4,9 @@ import { getDb } from '$lib/server/db';
 import { authenticateSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { authenticateShareLink, SHARE_COOKIE } from '$lib/server/auth/share-links';
 import { startServer } from '$lib/server/startup';
+import { withLocale } from '$lib/server/i18n';
+import { LOCALE_COOKIE, resolveLocale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = async () => {
 	await startServer({ dev });
@@ -17,7 +20,10 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'cross-origin-opener-policy': 'same-origin'
 };
 
-/** Authenticates only: who is asking goes into locals; each load, action and endpoint checks permissions. */
+/**
+ * Authenticates only — who is asking goes into locals; each load, action and endpoint checks permissions —
+ * and chooses the interface language for the request.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
 	const db = getDb();
 	event.locals.actor = null;
@@ -39,7 +45,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 
-	const response = await resolve(event);
+	const locale = resolveLocale({
+		cookie: event.cookies.get(LOCALE_COOKIE),
+		account: event.locals.actor?.locale,
+		acceptLanguage: event.request.headers.get('accept-language')
+	});
+	event.locals.locale = locale;
+
+	const response = await withLocale(locale, () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) }));
+	response.headers.append('vary', 'Accept-Language, Cookie');
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	// Pages carry personal data: no shared caches, no back-button copies after sign-out.
 	if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
@@ -57,5 +71,6 @@ function safeClientAddress(get: () => string): string | null {
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = crypto.randomUUID();
 	if (status >= 500) console.error(`[${id}] ${event.request.method} ${event.url.pathname}:`, error);
-	return { message: status >= 500 ? 'Something went wrong on our side.' : message, id };
+	const shown = status >= 500 ? m.error_generic() : status === 404 ? m.page_not_found() : message;
+	return { message: shown, id };
 };

@@ -1,24 +1,25 @@
 import { getDb } from '$lib/server/db';
-import { can, type Permission } from '$lib/server/auth/permissions';
+import { can } from '$lib/server/auth/permissions';
 import { hasDemo } from '$lib/server/demo/load';
 import type { LayoutServerLoad } from './$types';
 
-const NAVIGATION: Array<{ href: string; label: string; permission: Permission }> = [
-	{ href: '/', label: 'Overview', permission: 'overview:read' },
-	{ href: '/people', label: 'People', permission: 'people:read' },
-	{ href: '/impact', label: 'Impact', permission: 'impact:read' },
-	{ href: '/admin/users', label: 'Users', permission: 'users:manage' },
-	{ href: '/admin/share-links', label: 'Share links', permission: 'share_links:manage' },
-	{ href: '/admin/audit', label: 'Audit log', permission: 'audit:read' }
-];
-
 // Public: the sign-in page uses it too. It gives only what the navigation needs about the actor.
-export const load: LayoutServerLoad = async ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const actor = locals.actor;
 	return {
 		demo: await hasDemo(getDb()),
+		locale: locals.locale,
 		actor: actor ? { kind: actor.kind, displayName: actor.displayName, role: actor.role } : null,
-		navigation: NAVIGATION.filter((item) => can(actor, item.permission)).map(({ href, label }) => ({ href, label })),
-		canManageAccount: can(actor, 'account:manage')
+		may: {
+			overview: can(actor, 'overview:read'),
+			people: can(actor, 'people:read'),
+			impact: can(actor, 'impact:read'),
+			users: can(actor, 'users:manage'),
+			shareLinks: can(actor, 'share_links:manage'),
+			audit: can(actor, 'audit:read'),
+			account: can(actor, 'account:manage')
+		},
+		// Where the language switcher returns to (a path on this site).
+		here: url.pathname + url.search
 	};
 };

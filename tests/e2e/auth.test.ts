@@ -98,7 +98,7 @@ describeWithBrowser('accounts, roles and share links in the browser', () => {
 		await expectAccessible(admin);
 		await admin.getByLabel('Name', { exact: true }).fill('Гүлнара Test');
 		await admin.getByLabel('E-mail address').fill('new.viewer@example.org');
-		await admin.getByRole('radio', { name: /^viewer/ }).check();
+		await admin.getByRole('radio', { name: /^Viewer/ }).check();
 		await admin.getByRole('button', { name: 'Create invitation' }).click();
 		const link = await admin.getByTestId('invitation-link').innerText();
 		expect(link).toMatch(new RegExp(`^${app.url}/invitation/[A-Za-z0-9_-]{43}$`));

@@ -34,6 +34,8 @@ export function permissionMatrix(ids: { person: number; user: number; shareLink:
 	return [
 		{ key: 'GET /', url: '/', expect: { ...staffOnly, share: 'redirect:/impact', funder: 'redirect:/impact' } },
 		{ key: 'GET /health', url: '/health', expect: every('allow') },
+		{ key: 'GET /language', url: '/language', expect: every('allow') },
+		{ key: 'POST /language?/default', url: '/language', expect: every('allow') },
 		{ key: 'GET /sign-in', url: '/sign-in', expect: { anonymous: 'allow', share: 'allow', funder: 'redirect:/', viewer: 'redirect:/', organizer: 'redirect:/', admin: 'redirect:/' } },
 		{ key: 'POST /sign-in?/default', url: '/sign-in', expect: { anonymous: 'allow', share: 'allow', funder: 'redirect:/', viewer: 'redirect:/', organizer: 'redirect:/', admin: 'redirect:/' } },
 		{ key: 'GET /sign-out', url: '/sign-out', expect: { ...signedInUsers, share: 'allow' } },

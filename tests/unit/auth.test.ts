@@ -16,6 +16,7 @@ const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({
 	email: `${role}@example.org`,
 	regionScope: null,
 	sessionId: 'x',
+	locale: null,
 	...extra
 });
 

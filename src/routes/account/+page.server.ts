@@ -7,6 +7,7 @@ import { deleteUserSessions, listUserSessions } from '$lib/server/auth/sessions'
 import { validateForm, type FieldErrors } from '$lib/server/forms';
 import { changePassword, UserActionError } from '$lib/server/users/actions';
 import { changePasswordSchema } from '$lib/server/users/schema';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -38,21 +39,21 @@ export const actions: Actions = {
 			if (e instanceof UserActionError) return fail(400, { action: 'changePassword', errors: { [e.field ?? 'current']: e.message } });
 			throw e;
 		}
-		return { action: 'changePassword', message: 'Your password has been changed. Your other sessions have been signed out.' };
+		return { action: 'changePassword', message: m.password_changed() };
 	},
 
 	endSession: async (event) => {
 		const actor = await authorize(event, 'account:manage');
-		const parsed = validateForm(z.object({ handle: z.string().regex(/^[0-9a-f]{12}$/, 'Choose a session.') }), await event.request.formData());
+		const parsed = validateForm(z.object({ handle: z.string().regex(/^[0-9a-f]{12}$/, { error: () => m.choose_session() }) }), await event.request.formData());
 		if (!parsed.ok) return fail(400, { action: 'endSession', errors: parsed.errors });
 		const db = getDb();
 		const sessions = await listUserSessions(db, actor.userId!);
 		const target = sessions.find((s) => s.id.startsWith(parsed.data.handle));
-		if (!target) return fail(404, { action: 'endSession', errors: { handle: 'That session has already ended.' } as FieldErrors });
+		if (!target) return fail(404, { action: 'endSession', errors: { handle: m.session_gone() } as FieldErrors });
 		await db.deleteFrom('sessions').where('id', '=', target.id).where('user_id', '=', actor.userId!).execute();
 		await audit(db, auditContext(event), { action: 'session_ended', entity: 'users', entityId: actor.userId });
 		if (target.id === actor.sessionId) redirect(303, '/sign-in');
-		return { action: 'endSession', message: 'The session has been signed out.' };
+		return { action: 'endSession', message: m.session_ended() };
 	},
 
 	endOtherSessions: async (event) => {
@@ -60,6 +61,6 @@ export const actions: Actions = {
 		const db = getDb();
 		const ended = await deleteUserSessions(db, actor.userId!, actor.sessionId ?? undefined);
 		await audit(db, auditContext(event), { action: 'session_ended', entity: 'users', entityId: actor.userId, details: { count: ended } });
-		return { action: 'endOtherSessions', message: `Signed out ${ended} other session${ended === 1 ? '' : 's'}.` };
+		return { action: 'endOtherSessions', message: m.sessions_ended({ count: ended }) };
 	}
 };

@@ -8,6 +8,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const actor = await authorize(event, 'people:read');
 	const { data: query, errors } = validateQuery(peopleQuerySchema, event.url.searchParams);
-	const people = await listPeople(getDb(), query, regionFilter(actor, 'people:read'));
+	const people = await listPeople(getDb(), query, regionFilter(actor, 'people:read'), event.locals.locale);
 	return { ...people, query, errors, limited: actor.regionScope !== null };
 };

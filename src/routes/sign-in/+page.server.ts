@@ -5,6 +5,8 @@ import { signIn } from '$lib/server/auth/sign-in';
 import { validateForm } from '$lib/server/forms';
 import { countUsers } from '$lib/server/users/queries';
 import { signInSchema } from '$lib/server/users/schema';
+import { LOCALE_COOKIE } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 // Public by design: this is where everyone who is not signed in is sent.
@@ -24,11 +26,13 @@ export const actions: Actions = {
 		const result = await signIn(getDb(), parsed.data, { ip: locals.ip, userAgent: request.headers.get('user-agent') });
 		const values = { email: parsed.data.email };
 		if (!result.ok && result.reason === 'throttled') {
-			return fail(429, { values, waitSeconds: result.waitSeconds, message: `Too many failed attempts. Wait ${result.waitSeconds} seconds, then try again.` });
+			return fail(429, { values, waitSeconds: result.waitSeconds, message: m.sign_in_throttled({ seconds: result.waitSeconds }) });
 		}
-		if (!result.ok) return fail(400, { values, message: 'The e-mail address or password is incorrect.' });
+		if (!result.ok) return fail(400, { values, message: m.sign_in_failed() });
 
 		setSessionCookie(event, result.token);
+		// The language remembered on the account follows the user to this browser.
+		if (result.locale) event.cookies.set(LOCALE_COOKIE, result.locale, { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:', maxAge: 365 * 86_400 });
 		redirect(303, safeNext(String(form.get('next') ?? '/')));
 	}
 };

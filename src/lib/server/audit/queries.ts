@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db';
 
 export const AUDIT_PAGE_SIZE = 50;
 
 export const auditFilterSchema = z.object({
-	action: z.string().trim().max(60).regex(/^[a-z_]*$/, 'Unknown action.').default(''),
+	action: z.string().trim().max(60).regex(/^[a-z_]*$/, { error: () => m.unknown_action() }).default(''),
 	user: z.coerce.number().int().positive().optional(),
-	entity: z.string().trim().max(60).regex(/^[a-z_]*$/, 'Unknown record type.').default(''),
-	from: z.iso.date({ error: 'Use a date like 2012-11-25.' }).optional(),
-	to: z.iso.date({ error: 'Use a date like 2012-11-25.' }).optional(),
+	entity: z.string().trim().max(60).regex(/^[a-z_]*$/, { error: () => m.unknown_record_type() }).default(''),
+	from: z.iso.date({ error: () => m.date_format_error() }).optional(),
+	to: z.iso.date({ error: () => m.date_format_error() }).optional(),
 	page: z.coerce.number().int().min(1).max(100_000).default(1)
 });
 export type AuditFilter = z.output<typeof auditFilterSchema>;

@@ -1,14 +1,15 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { getDb } from '../db';
 import { audit } from '../audit/log';
 import { can, type Actor, type Permission, type RecordScope } from './permissions';
 import { ABSOLUTE_TIMEOUT_MS, createSession, SESSION_COOKIE } from './sessions';
 import { SHARE_COOKIE } from './share-links';
 
-const SHARE_PROBLEMS = {
-	expired: 'This share link has expired. Ask the person who sent it for a new one.',
-	revoked: 'This share link has been revoked. Ask the person who sent it for a new one.',
-	unknown: 'This share link is not valid.'
+export const SHARE_PROBLEMS = {
+	expired: m.share_expired,
+	revoked: m.share_revoked,
+	unknown: m.share_unknown
 } as const;
 
 /**
@@ -18,7 +19,7 @@ const SHARE_PROBLEMS = {
 export async function authorize(event: RequestEvent, permission: Permission, record?: RecordScope): Promise<Actor> {
 	const actor = event.locals.actor;
 	if (!actor) {
-		if (event.locals.shareProblem) error(410, SHARE_PROBLEMS[event.locals.shareProblem]);
+		if (event.locals.shareProblem) error(410, SHARE_PROBLEMS[event.locals.shareProblem]());
 		const next = event.url.pathname + event.url.search;
 		redirect(303, `/sign-in?next=${encodeURIComponent(next)}`);
 	}
@@ -27,7 +28,7 @@ export async function authorize(event: RequestEvent, permission: Permission, rec
 			action: 'permission_denied',
 			details: { permission, method: event.request.method, path: event.url.pathname, region_id: record?.regionId }
 		});
-		error(403, 'You do not have permission for this.');
+		error(403, m.forbidden());
 	}
 	return actor;
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../../domain/enums';
+import type { Locale, Role } from '../../domain/enums';
 
 /**
  * The one role → permission table (DESIGN.md §5). Every load, action and endpoint asks `can`.
@@ -36,6 +36,8 @@ export interface Actor {
 	/** Region ids (raions included) an organizer is limited to; null = everywhere. */
 	regionScope: number[] | null;
 	sessionId: string | null;
+	/** The interface language remembered on the account (null: none chosen, or a share link). */
+	locale: Locale | null;
 }
 
 export interface RecordScope {

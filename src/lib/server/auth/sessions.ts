@@ -65,7 +65,7 @@ export async function authenticateSession(db: Db, token: string, now = new Date(
 	const row = await db
 		.selectFrom('sessions as s')
 		.innerJoin('users as u', 'u.id', 's.user_id')
-		.select(['s.id', 's.expires_at', 's.absolute_expires_at', 's.last_seen_at', 'u.id as user_id', 'u.role', 'u.display_name', 'u.email', 'u.disabled_at'])
+		.select(['s.id', 's.expires_at', 's.absolute_expires_at', 's.last_seen_at', 'u.id as user_id', 'u.role', 'u.display_name', 'u.email', 'u.disabled_at', 'u.locale'])
 		.where('s.id', '=', id)
 		.executeTakeFirst();
 	if (!row) return null;
@@ -88,7 +88,8 @@ export async function authenticateSession(db: Db, token: string, now = new Date(
 		displayName: row.display_name,
 		email: row.email,
 		regionScope: row.role === 'organizer' ? await regionScope(db, row.user_id) : null,
-		sessionId: id
+		sessionId: id,
+		locale: row.locale
 	};
 }
 

@@ -52,7 +52,8 @@ function shareActor(link: { id: number; label: string }): Actor {
 		displayName: link.label,
 		email: null,
 		regionScope: null,
-		sessionId: null
+		sessionId: null,
+		locale: null
 	};
 }
 

@@ -1,3 +1,4 @@
+import type { Locale } from '../../domain/enums';
 import type { Db } from '../db';
 import { audit } from '../audit/log';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
@@ -5,7 +6,7 @@ import { createSession, type SessionMeta } from './sessions';
 import { clearFailures, recordFailure, throttleKey, waitSeconds } from './throttle';
 
 export type SignInResult =
-	| { ok: true; token: string; expiresAt: Date; userId: number }
+	| { ok: true; token: string; expiresAt: Date; userId: number; locale: Locale | null }
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'throttled'; waitSeconds: number };
 
@@ -27,7 +28,7 @@ export async function signIn(db: Db, input: { email: string; password: string },
 
 	const user = await db
 		.selectFrom('users')
-		.select(['id', 'password_hash', 'disabled_at'])
+		.select(['id', 'password_hash', 'disabled_at', 'locale'])
 		.where((eb) => eb(eb.fn('lower', ['email']), '=', email))
 		.executeTakeFirst();
 	const valid = user?.password_hash && !user.disabled_at ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
@@ -42,5 +43,5 @@ export async function signIn(db: Db, input: { email: string; password: string },
 	await clearFailures(db, emailKey);
 	const session = await createSession(db, user.id, meta, now);
 	await audit(db, { ip: meta.ip, actor: { userId: user.id, shareLinkId: null } }, { action: 'sign_in', entity: 'users', entityId: user.id });
-	return { ok: true, token: session.token, expiresAt: session.expiresAt, userId: user.id };
+	return { ok: true, token: session.token, expiresAt: session.expiresAt, userId: user.id, locale: user.locale };
 }

@@ -1094,7 +1094,7 @@ function addRelationships(b: DemoBuilder, facilitators: DemoPerson[], graduates:
 	}
 	for (const t of data.trainings.filter((t) => t.kind === 'step_down')) {
 		const leads = data.training_participants.filter((p) => p.training === t.key && p.role === 'facilitator').map((p) => p.person);
-		for (const m of rng.sample(completedIn.get(t.key) ?? [], rng.int(1, 3))) b.relate(leads[0], m.key, 'mentor', t.start_date, null);
+		for (const mentee of rng.sample(completedIn.get(t.key) ?? [], rng.int(1, 3))) b.relate(leads[0], mentee.key, 'mentor', t.start_date, null);
 		if (leads.length > 1) b.relate(leads[0], leads[1], 'collaborator', t.start_date, 'Demo: co-facilitated a step-down training.');
 	}
 	// Collaborators: TOT graduates who kept working together across regions.

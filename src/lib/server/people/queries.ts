@@ -1,17 +1,20 @@
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { searchKey } from '../../domain/names';
+import type { Locale } from '../../domain/enums';
 import type { Db } from '../db';
+import { localizedName } from '../db/localized';
 
 export const PEOPLE_PAGE_SIZE = 50;
 
 export const peopleQuerySchema = z.object({
-	q: z.string().trim().max(100, 'Search for at most 100 characters.').default(''),
+	q: z.string().trim().max(100, { error: () => m.search_too_long() }).default(''),
 	page: z.coerce.number().int().min(1).max(100_000).default(1)
 });
 export type PeopleQuery = z.output<typeof peopleQuerySchema>;
 
 /** People in the list, narrowed to a region scope (an organizer limited to regions) when given. */
-export async function listPeople(db: Db, query: PeopleQuery, regionScope: number[] | null) {
+export async function listPeople(db: Db, query: PeopleQuery, regionScope: number[] | null, locale: Locale) {
 	let base = db.selectFrom('people as p').leftJoin('regions as r', 'r.id', 'p.region_id').where('p.deleted_at', 'is', null);
 	if (regionScope) base = base.where('p.region_id', 'in', regionScope.length ? regionScope : [-1]);
 	const key = searchKey(query.q);
@@ -24,7 +27,7 @@ export async function listPeople(db: Db, query: PeopleQuery, regionScope: number
 				'p.full_name',
 				'p.name_latin',
 				'p.background',
-				'r.name_en as region',
+				localizedName('r', locale).as('region'),
 				eb
 					.selectFrom('candidacies as c')
 					.select((c) => c.fn.countAll<number>().as('n'))
@@ -55,12 +58,12 @@ export async function personRegion(db: Db, id: number): Promise<{ regionId: numb
 	return row ? { regionId: row.region_id } : undefined;
 }
 
-export async function getPerson(db: Db, id: number) {
+export async function getPerson(db: Db, id: number, locale: Locale) {
 	const person = await db
 		.selectFrom('people as p')
 		.leftJoin('regions as r', 'r.id', 'p.region_id')
 		.selectAll('p')
-		.select(['r.name_en as region'])
+		.select(localizedName('r', locale).as('region'))
 		.where('p.id', '=', id)
 		.where('p.deleted_at', 'is', null)
 		.executeTakeFirst();
@@ -80,7 +83,7 @@ export async function getPerson(db: Db, id: number) {
 			.innerJoin('contests as ct', 'ct.id', 'c.contest_id')
 			.innerJoin('elections as e', 'e.id', 'ct.election_id')
 			.leftJoin('organizations as party', 'party.id', 'c.party_id')
-			.select(['c.id', 'ct.name_en as contest', 'ct.district', 'e.date as election_date', 'party.name as party', 'c.list_position', 'c.status', 'c.votes', 'c.elected'])
+			.select(['c.id', localizedName('ct', locale).as('contest'), 'ct.district', 'e.date as election_date', 'party.name as party', 'c.list_position', 'c.status', 'c.votes', 'c.elected'])
 			.where('c.person_id', '=', id)
 			.where('c.deleted_at', 'is', null)
 			.orderBy('e.date')

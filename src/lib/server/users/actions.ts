@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { m } from '$lib/paraglide/messages';
 import type { Role } from '../../domain/enums';
 import type { Db } from '../db';
 import { audit, type AuditContext } from '../audit/log';
@@ -52,7 +53,7 @@ async function insertUser(trx: Db, context: AuditContext, input: NewUser) {
 		});
 		return user;
 	} catch (e) {
-		if (isUniqueViolation(e)) throw new UserActionError('email_taken', 'There is already an account with this e-mail address.', 'email');
+		if (isUniqueViolation(e)) throw new UserActionError('email_taken', m.email_taken(), 'email');
 		throw e;
 	}
 }
@@ -67,7 +68,7 @@ export function createFirstAdmin(db: Db, context: AuditContext, input: { email: 
 		// Two first visits at once must not both become the first admin.
 		await sql`select pg_advisory_xact_lock(20120324)`.execute(trx);
 		const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
-		if (any) throw new UserActionError('setup_done', 'Setup has already been completed.');
+		if (any) throw new UserActionError('setup_done', m.setup_done());
 		return insertUser(trx, context, { ...input, role: 'admin' });
 	});
 }
@@ -96,7 +97,7 @@ export function inviteUser(db: Db, context: AuditContext, input: Omit<NewUser, '
 export function reissueInvitation(db: Db, context: AuditContext, userId: number, now = new Date()) {
 	return db.transaction().execute(async (trx) => {
 		const user = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-		if (!user) throw new UserActionError('not_found', 'No such user.');
+		if (!user) throw new UserActionError('not_found', m.no_such_user());
 		return issueInvitation(trx, context, userId, now);
 	});
 }
@@ -125,7 +126,7 @@ export async function acceptInvitation(db: Db, context: AuditContext, token: str
 	const passwordHash = await hashPassword(password);
 	await db.transaction().execute(async (trx) => {
 		const used = await trx.updateTable('user_tokens').set({ used_at: now }).where('id', '=', invitation.id).where('used_at', 'is', null).executeTakeFirst();
-		if (Number(used.numUpdatedRows) !== 1) throw new UserActionError('stale', 'This link has just been used.');
+		if (Number(used.numUpdatedRows) !== 1) throw new UserActionError('stale', m.invitation_just_used());
 		await trx
 			.updateTable('users')
 			.set((eb) => ({ password_hash: passwordHash, password_changed_at: now, updated_at: now, version: eb('version', '+', 1) }))
@@ -152,13 +153,13 @@ async function activeAdmins(trx: Db, exceptUserId: number): Promise<number> {
 export function updateUser(db: Db, context: AuditContext, id: number, input: { displayName: string; role: Role; regionIds: number[]; version: number }) {
 	return db.transaction().execute(async (trx) => {
 		const before = await trx.selectFrom('users').select(['id', 'display_name', 'role', 'version']).where('id', '=', id).forUpdate().executeTakeFirst();
-		if (!before) throw new UserActionError('not_found', 'No such user.');
+		if (!before) throw new UserActionError('not_found', m.no_such_user());
 		if (before.version !== input.version) {
-			throw new UserActionError('stale', 'Someone else changed this account while you were editing it. Reload to see their change.');
+			throw new UserActionError('stale', m.stale_user());
 		}
 		if (before.role === 'admin' && input.role !== 'admin') {
-			if (id === context.actor?.userId) throw new UserActionError('self', 'You cannot take away your own admin role.', 'role');
-			if ((await activeAdmins(trx, id)) === 0) throw new UserActionError('last_admin', 'At least one active admin must remain.', 'role');
+			if (id === context.actor?.userId) throw new UserActionError('self', m.cannot_demote_self(), 'role');
+			if ((await activeAdmins(trx, id)) === 0) throw new UserActionError('last_admin', m.last_admin(), 'role');
 		}
 		const regionIds = input.role === 'organizer' ? [...new Set(input.regionIds)].sort((a, b) => a - b) : [];
 		const oldRegions = (await trx.selectFrom('user_regions').select('region_id').where('user_id', '=', id).orderBy('region_id').execute()).map((r) => r.region_id);
@@ -186,10 +187,10 @@ export function updateUser(db: Db, context: AuditContext, id: number, input: { d
 export function setUserDisabled(db: Db, context: AuditContext, id: number, disabled: boolean) {
 	return db.transaction().execute(async (trx) => {
 		const user = await trx.selectFrom('users').select(['id', 'role', 'disabled_at']).where('id', '=', id).forUpdate().executeTakeFirst();
-		if (!user) throw new UserActionError('not_found', 'No such user.');
-		if (disabled && id === context.actor?.userId) throw new UserActionError('self', 'You cannot disable your own account.');
+		if (!user) throw new UserActionError('not_found', m.no_such_user());
+		if (disabled && id === context.actor?.userId) throw new UserActionError('self', m.cannot_disable_self());
 		if (disabled && user.role === 'admin' && (await activeAdmins(trx, id)) === 0) {
-			throw new UserActionError('last_admin', 'At least one active admin must remain.');
+			throw new UserActionError('last_admin', m.last_admin());
 		}
 		await trx
 			.updateTable('users')
@@ -205,7 +206,7 @@ export function setUserDisabled(db: Db, context: AuditContext, id: number, disab
 export async function changePassword(db: Db, context: AuditContext, userId: number, current: string, next: string, keepSessionId?: string) {
 	const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', userId).executeTakeFirst();
 	if (!user?.password_hash || !(await verifyPassword(user.password_hash, current))) {
-		throw new UserActionError('wrong_password', 'That is not your current password.', 'current');
+		throw new UserActionError('wrong_password', m.wrong_current_password(), 'current');
 	}
 	const passwordHash = await hashPassword(next);
 	await db.transaction().execute(async (trx) => {

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
+import type { Locale } from '../../domain/enums';
 import type { Db } from '../db';
 
-export function listUsers(db: Db) {
+export function listUsers(db: Db, locale: Locale) {
 	return db
 		.selectFrom('users as u')
 		.select((eb) => [
@@ -16,7 +17,7 @@ export function listUsers(db: Db) {
 			eb
 				.selectFrom('user_regions as ur')
 				.innerJoin('regions as r', 'r.id', 'ur.region_id')
-				.select(sql<string[]>`coalesce(array_agg(r.name_en order by r.name_en), '{}')`.as('names'))
+				.select(sql<string[]>`coalesce(array_agg(${sql.ref(`r.name_${locale}`)} order by r.code), '{}')`.as('names'))
 				.whereRef('ur.user_id', '=', 'u.id')
 				.as('regions'),
 			eb.exists(eb.selectFrom('user_tokens as t').select('t.id').whereRef('t.user_id', '=', 'u.id').where('t.used_at', 'is', null).where('t.kind', '=', 'invitation')).as('invited'),

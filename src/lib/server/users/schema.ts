@@ -1,51 +1,61 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/enums';
+import { m } from '$lib/paraglide/messages';
 import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../auth/passwords';
 
+// Messages are functions, evaluated when a form is checked, so that they come in the request's language.
+
 export const emailField = z
-	.string({ error: 'Enter an e-mail address.' })
+	.string({ error: () => m.email_required() })
 	.trim()
 	.toLowerCase()
-	.max(254, 'That e-mail address is too long.')
-	.pipe(z.email({ error: 'Enter a valid e-mail address, like name@example.org.' }));
+	.min(1, { error: () => m.email_required() })
+	.max(254, { error: () => m.email_too_long() })
+	.pipe(z.email({ error: () => m.email_invalid() }));
 
 const PASSWORD_MESSAGES = {
-	too_short: `Use at least ${PASSWORD_MIN} characters.`,
-	too_long: `Use at most ${PASSWORD_MAX} characters.`,
-	too_common: 'That password is one of the most common ones; choose another.'
+	too_short: () => m.password_too_short({ min: PASSWORD_MIN }),
+	too_long: () => m.password_too_long({ max: PASSWORD_MAX }),
+	too_common: () => m.password_too_common()
 } as const;
 
-export const newPasswordField = z.string({ error: 'Choose a password.' }).superRefine((value, ctx) => {
+export const newPasswordField = z.string({ error: () => m.password_required() }).superRefine((value, ctx) => {
 	const problem = passwordProblem(value);
-	if (problem) ctx.addIssue({ code: 'custom', message: PASSWORD_MESSAGES[problem] });
+	if (problem) ctx.addIssue({ code: 'custom', message: PASSWORD_MESSAGES[problem]() });
 });
 
 export const displayNameField = z
-	.string({ error: 'Enter a name.' })
+	.string({ error: () => m.name_required() })
 	.trim()
-	.min(1, 'Enter a name.')
-	.max(100, 'Use at most 100 characters.');
+	.min(1, { error: () => m.name_required() })
+	.max(100, { error: () => m.max_chars({ max: 100 }) });
 
-export const roleField = z.enum(ROLES, { error: 'Choose a role.' });
+export const roleField = z.enum(ROLES, { error: () => m.role_required() });
 
-const regionIdsField = z.array(z.coerce.number().int().positive()).max(100).default([]);
+const regionIdsField = z.array(z.coerce.number().int().positive(), { error: () => m.invalid_regions() }).max(100).default([]);
+
+const confirmMatches = { path: ['confirm'], error: () => m.passwords_differ() };
 
 export const signInSchema = z.object({
-	email: z.string({ error: 'Enter your e-mail address.' }).trim().min(1, 'Enter your e-mail address.').max(254),
-	password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(1024)
+	email: z.string({ error: () => m.email_enter_yours() }).trim().min(1, { error: () => m.email_enter_yours() }).max(254),
+	password: z.string({ error: () => m.password_enter_yours() }).min(1, { error: () => m.password_enter_yours() }).max(1024)
 });
 
 export const setupSchema = z
 	.object({ email: emailField, displayName: displayNameField, password: newPasswordField, confirm: z.string().default('') })
-	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords differ.' });
+	.refine((v) => v.password === v.confirm, confirmMatches);
 
 export const setPasswordSchema = z
 	.object({ password: newPasswordField, confirm: z.string().default('') })
-	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords differ.' });
+	.refine((v) => v.password === v.confirm, confirmMatches);
 
 export const changePasswordSchema = z
-	.object({ current: z.string().min(1, 'Enter your current password.'), password: newPasswordField, confirm: z.string().default('') })
-	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords differ.' });
+	.object({
+		current: z.string({ error: () => m.current_password_required() }).min(1, { error: () => m.current_password_required() }),
+		password: newPasswordField,
+		confirm: z.string().default('')
+	})
+	.refine((v) => v.password === v.confirm, confirmMatches);
 
 export const inviteSchema = z.object({ email: emailField, displayName: displayNameField, role: roleField, regionIds: regionIdsField });
 
@@ -56,4 +66,4 @@ export const updateUserSchema = z.object({
 	version: z.coerce.number().int().positive()
 });
 
-export const idField = z.coerce.number({ error: 'Missing id.' }).int().positive();
+export const idField = z.coerce.number({ error: () => m.invalid_id() }).int().positive();

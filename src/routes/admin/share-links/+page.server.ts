@@ -5,11 +5,20 @@ import { auditContext, authorize } from '$lib/server/auth/guard';
 import { createShareLink, listShareLinks, revokeShareLink } from '$lib/server/auth/share-links';
 import { validateForm } from '$lib/server/forms';
 import { idField } from '$lib/server/users/schema';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 const createSchema = z.object({
-	label: z.string({ error: 'Say whom the link is for.' }).trim().min(1, 'Say whom the link is for.').max(100, 'Use at most 100 characters.'),
-	days: z.coerce.number({ error: 'Enter a number of days.' }).int('Enter whole days.').min(1, 'At least 1 day.').max(365, 'At most 365 days.')
+	label: z
+		.string({ error: () => m.share_label_required() })
+		.trim()
+		.min(1, { error: () => m.share_label_required() })
+		.max(100, { error: () => m.max_chars({ max: 100 }) }),
+	days: z.coerce
+		.number({ error: () => m.days_required() })
+		.int({ error: () => m.days_whole() })
+		.min(1, { error: () => m.days_min() })
+		.max(365, { error: () => m.days_max() })
 });
 
 export const load: PageServerLoad = async (event) => {
@@ -32,7 +41,7 @@ export const actions: Actions = {
 		const parsed = validateForm(z.object({ id: idField }), await event.request.formData());
 		if (!parsed.ok) return fail(400, { action: 'revoke', errors: parsed.errors });
 		const revoked = await revokeShareLink(getDb(), auditContext(event), parsed.data.id);
-		if (!revoked) return fail(404, { action: 'revoke', errors: { id: 'That link does not exist or was already revoked.' } });
-		return { action: 'revoke', message: 'The link has been revoked; it no longer opens anything.' };
+		if (!revoked) return fail(404, { action: 'revoke', errors: { id: m.share_revoke_missing() } });
+		return { action: 'revoke', message: m.share_revoked_done() };
 	}
 };

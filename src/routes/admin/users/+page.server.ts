@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	await authorize(event, 'users:manage');
 	const db = getDb();
-	return { users: await listUsers(db), regions: await assignableRegions(db) };
+	return { users: await listUsers(db, event.locals.locale), regions: await assignableRegions(db) };
 };
 
 export const actions: Actions = {

@@ -4,19 +4,20 @@ import { authorize } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { getPerson, personRegion } from '$lib/server/people/queries';
 import { idField } from '$lib/server/users/schema';
+import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = await authorize(event, 'people:read');
 	const id = idField.safeParse(event.params.id);
-	if (!id.success) error(404, 'No such person.');
+	if (!id.success) error(404, m.no_such_person());
 	const db = getDb();
 	const scope = await personRegion(db, id.data);
-	if (!scope) error(404, 'No such person.');
+	if (!scope) error(404, m.no_such_person());
 	await authorize(event, 'people:read', scope);
 
-	const found = await getPerson(db, id.data);
-	if (!found) error(404, 'No such person.');
+	const found = await getPerson(db, id.data, event.locals.locale);
+	if (!found) error(404, m.no_such_person());
 	const { person, trainings, candidacies } = found;
 	const showContacts = can(actor, 'people:contacts', scope);
 	return {

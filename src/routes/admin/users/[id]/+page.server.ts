@@ -5,11 +5,12 @@ import { validateForm } from '$lib/server/forms';
 import { reissueInvitation, setUserDisabled, updateUser, UserActionError } from '$lib/server/users/actions';
 import { assignableRegions, getUser } from '$lib/server/users/queries';
 import { idField, updateUserSchema } from '$lib/server/users/schema';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 function userId(param: string): number {
 	const id = idField.safeParse(param);
-	if (!id.success) error(404, 'No such user.');
+	if (!id.success) error(404, m.no_such_user());
 	return id.data;
 }
 
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 	await authorize(event, 'users:manage');
 	const db = getDb();
 	const user = await getUser(db, userId(event.params.id));
-	if (!user) error(404, 'No such user.');
+	if (!user) error(404, m.no_such_user());
 	return { user, regions: await assignableRegions(db), isSelf: user.id === event.locals.actor?.userId };
 };
 
@@ -39,7 +40,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'update');
 		}
-		return { action: 'update', message: 'Saved.' };
+		return { action: 'update', message: m.saved() };
 	},
 
 	disable: async (event) => {
@@ -49,7 +50,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'disable');
 		}
-		return { action: 'disable', message: 'The account is disabled and all its sessions have ended.' };
+		return { action: 'disable', message: m.user_disabled() };
 	},
 
 	enable: async (event) => {
@@ -59,7 +60,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, 'enable');
 		}
-		return { action: 'enable', message: 'The account can sign in again.' };
+		return { action: 'enable', message: m.user_enabled() };
 	},
 
 	reissue: async (event) => {

@@ -1,0 +1,10 @@
+import { sql } from 'kysely';
+import type { Locale } from '../../domain/enums';
+
+/**
+ * The name column of `table` (regions, elections, contests carry name_en/name_ru/name_ky) for the
+ * language. The locale is one of three known codes, never user text, so the reference is safe.
+ */
+export function localizedName(table: string, locale: Locale) {
+	return sql<string>`${sql.ref(`${table}.name_${locale}`)}`;
+}
