@@ -6,10 +6,20 @@ import { negotiateLocale, resolveLocale } from '../../src/lib/i18n/locale';
 
 type Catalogue = Record<string, unknown>;
 const LOCALES = ['en', 'ru', 'ky'] as const;
+// One folder per area of the interface (messages/<area>/<locale>.json), as project.inlang lists them.
+const AREAS: string[] = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8'))['plugin.inlang.messageFormat'].pathPattern;
+const duplicateKeys: string[] = [];
 const catalogues = Object.fromEntries(
 	LOCALES.map((l) => {
-		const { $schema: _, ...messages } = JSON.parse(readFileSync(`messages/${l}.json`, 'utf8')) as Catalogue;
-		return [l, messages];
+		const merged: Catalogue = {};
+		for (const pattern of AREAS) {
+			const { $schema: _, ...messages } = JSON.parse(readFileSync(pattern.replace('{locale}', l), 'utf8')) as Catalogue;
+			for (const [key, value] of Object.entries(messages)) {
+				if (key in merged) duplicateKeys.push(`${l}: ${key}`);
+				merged[key] = value;
+			}
+		}
+		return [l, merged];
 	})
 ) as Record<(typeof LOCALES)[number], Catalogue>;
 
@@ -28,6 +38,10 @@ function texts(message: unknown): string[] {
 }
 
 describe('message catalogues', () => {
+	it('define each key once, across the area files', () => {
+		expect(duplicateKeys).toEqual([]);
+	});
+
 	it('have the same keys in English, Russian and Kyrgyz', () => {
 		const en = Object.keys(catalogues.en).sort();
 		expect(Object.keys(catalogues.ru).sort()).toEqual(en);
