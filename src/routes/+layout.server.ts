@@ -12,7 +12,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		actor: actor ? { kind: actor.kind, displayName: actor.displayName, role: actor.role } : null,
 		may: {
 			overview: can(actor, 'overview:read'),
-			people: can(actor, 'people:read'),
+			records: can(actor, 'records:read'),
+			restore: can(actor, 'records:restore'),
 			impact: can(actor, 'impact:read'),
 			users: can(actor, 'users:manage'),
 			shareLinks: can(actor, 'share_links:manage'),

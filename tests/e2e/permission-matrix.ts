@@ -1,4 +1,8 @@
 import type { Principal } from '../helpers/prepare';
+import { coreEntries, corePages } from './areas/core';
+import { peopleEntries, peoplePages } from './areas/people';
+import { trainingEntries, trainingPages } from './areas/trainings';
+import { electionEntries, electionPages } from './areas/elections';
 
 /**
  * What every principal gets from every page, form action and endpoint. The permission test reads the
@@ -24,44 +28,51 @@ export interface MatrixEntry {
 	last?: boolean;
 }
 
-const every = (outcome: Outcome): Expectation => ({ anonymous: outcome, share: outcome, funder: outcome, viewer: outcome, organizer: outcome, admin: outcome });
-const staffOnly: Expectation = { anonymous: 'signin', share: 'forbid', funder: 'forbid', viewer: 'allow', organizer: 'allow', admin: 'allow' };
-const adminOnly: Expectation = { anonymous: 'signin', share: 'forbid', funder: 'forbid', viewer: 'forbid', organizer: 'forbid', admin: 'allow' };
-const signedInUsers: Expectation = { anonymous: 'signin', share: 'forbid', funder: 'allow', viewer: 'allow', organizer: 'allow', admin: 'allow' };
-const impactReaders: Expectation = { anonymous: 'signin', share: 'allow', funder: 'allow', viewer: 'allow', organizer: 'allow', admin: 'allow' };
+export const every = (outcome: Outcome): Expectation => ({ anonymous: outcome, share: outcome, funder: outcome, viewer: outcome, organizer: outcome, admin: outcome });
+export const staffOnly: Expectation = { anonymous: 'signin', share: 'forbid', funder: 'forbid', viewer: 'allow', organizer: 'allow', admin: 'allow' };
+export const adminOnly: Expectation = { anonymous: 'signin', share: 'forbid', funder: 'forbid', viewer: 'forbid', organizer: 'forbid', admin: 'allow' };
+export const signedInUsers: Expectation = { anonymous: 'signin', share: 'forbid', funder: 'allow', viewer: 'allow', organizer: 'allow', admin: 'allow' };
+export const impactReaders: Expectation = { anonymous: 'signin', share: 'allow', funder: 'allow', viewer: 'allow', organizer: 'allow', admin: 'allow' };
 
-export function permissionMatrix(ids: { person: number; user: number; shareLink: number }): MatrixEntry[] {
-	return [
-		{ key: 'GET /', url: '/', expect: { ...staffOnly, share: 'redirect:/impact', funder: 'redirect:/impact' } },
-		{ key: 'GET /health', url: '/health', expect: every('allow') },
-		{ key: 'GET /language', url: '/language', expect: every('allow') },
-		{ key: 'POST /language?/default', url: '/language', expect: every('allow') },
-		{ key: 'GET /sign-in', url: '/sign-in', expect: { anonymous: 'allow', share: 'allow', funder: 'redirect:/', viewer: 'redirect:/', organizer: 'redirect:/', admin: 'redirect:/' } },
-		{ key: 'POST /sign-in?/default', url: '/sign-in', expect: { anonymous: 'allow', share: 'allow', funder: 'redirect:/', viewer: 'redirect:/', organizer: 'redirect:/', admin: 'redirect:/' } },
-		{ key: 'GET /sign-out', url: '/sign-out', expect: { ...signedInUsers, share: 'allow' } },
-		{ key: 'POST /sign-out?/default', url: '/sign-out', expect: every('signin'), last: true },
-		{ key: 'GET /setup', url: '/setup', expect: every('notfound') },
-		{ key: 'POST /setup?/default', url: '/setup', expect: every('notfound') },
-		{ key: 'GET /invitation/[token]', url: '/invitation/not-a-real-token', expect: every('notfound') },
-		{ key: 'POST /invitation/[token]?/default', url: '/invitation/not-a-real-token', expect: every('notfound') },
-		{ key: 'GET /share/[token]', url: '/share/not-a-real-token', expect: every('notfound') },
-		{ key: 'GET /account', url: '/account', expect: signedInUsers },
-		{ key: 'POST /account?/changePassword', url: '/account', expect: signedInUsers },
-		{ key: 'POST /account?/endSession', url: '/account', expect: signedInUsers },
-		{ key: 'POST /account?/endOtherSessions', url: '/account', expect: signedInUsers },
-		{ key: 'GET /impact', url: '/impact', expect: impactReaders },
-		{ key: 'GET /people', url: '/people', expect: staffOnly },
-		{ key: 'GET /people/[id]', url: `/people/${ids.person}`, expect: staffOnly },
-		{ key: 'GET /admin/users', url: '/admin/users', expect: adminOnly },
-		{ key: 'POST /admin/users?/invite', url: '/admin/users', expect: adminOnly },
-		{ key: 'GET /admin/users/[id]', url: `/admin/users/${ids.user}`, expect: adminOnly },
-		{ key: 'POST /admin/users/[id]?/update', url: `/admin/users/${ids.user}`, expect: adminOnly },
-		{ key: 'POST /admin/users/[id]?/disable', url: `/admin/users/${ids.user}`, expect: adminOnly },
-		{ key: 'POST /admin/users/[id]?/enable', url: `/admin/users/${ids.user}`, expect: adminOnly },
-		{ key: 'POST /admin/users/[id]?/reissue', url: `/admin/users/${ids.user}`, expect: adminOnly },
-		{ key: 'GET /admin/share-links', url: '/admin/share-links', expect: adminOnly },
-		{ key: 'POST /admin/share-links?/create', url: '/admin/share-links', expect: adminOnly },
-		{ key: 'POST /admin/share-links?/revoke', url: '/admin/share-links', expect: adminOnly, body: { id: String(ids.shareLink) } },
-		{ key: 'GET /admin/audit', url: '/admin/audit', expect: adminOnly }
-	];
+/** Staff who may change records: admins and organizers. */
+export const writers: Expectation = { anonymous: 'signin', share: 'forbid', funder: 'forbid', viewer: 'forbid', organizer: 'allow', admin: 'allow' };
+
+/** Ids of demo records the matrix requests (filled by the permission test from the demo data). */
+export interface MatrixIds {
+	person: number;
+	otherPerson: number;
+	user: number;
+	shareLink: number;
+	training: number;
+	organization: number;
+	election: number;
+	contest: number;
+	candidacy: number;
+	party: number;
+	/** An audit entry id of a change to `person` (for history/revert). */
+	personChange: number;
+}
+
+export function permissionMatrix(ids: MatrixIds): MatrixEntry[] {
+	return [...coreEntries(ids), ...peopleEntries(ids), ...trainingEntries(ids), ...electionEntries(ids)];
+}
+
+/** Every page an admin can open, with real ids: the pages each "every page" check visits. */
+export function adminPages(ids: MatrixIds): string[] {
+	return [...corePages(ids), ...peoplePages(ids), ...trainingPages(ids), ...electionPages(ids)];
+}
+
+/**
+ * One form and the bad values to try in it. Each bad value is posted (with the other fields valid) as
+ * an admin; the answer must be a 4xx page naming the field (an element id="field-<name>-error"), and
+ * at the end no table listed in `tables` may have changed.
+ */
+export interface BadInputCase {
+	form: string;
+	/** The page with the form; `action` is appended (e.g. "?/create"), none for a default action. */
+	url: string;
+	action?: string;
+	valid: Record<string, string | string[]>;
+	bad: Array<{ field: string; value: string | string[]; why: string; /** the field whose message appears, if not `field` */ errorField?: string }>;
+	tables: string[];
 }

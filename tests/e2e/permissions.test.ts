@@ -5,6 +5,7 @@ import { demoWithPrincipals, prepareDataDir, PRINCIPALS, type Principal } from '
 import { discoverRoutes } from '../helpers/routes';
 import { createShareLink } from '../../src/lib/server/auth/share-links';
 import { createSession } from '../../src/lib/server/auth/sessions';
+import { matrixIds } from '../helpers/matrix-ids';
 import { permissionMatrix, type MatrixEntry, type Outcome } from './permission-matrix';
 
 async function outcomeOf(app: RunningApp, entry: MatrixEntry, cookie: string): Promise<Outcome> {
@@ -39,14 +40,13 @@ describe('permission matrix: every page, action and endpoint × every role, anon
 	beforeAll(async () => {
 		const prepared = await prepareDataDir(async (db) => {
 			const cookies = await demoWithPrincipals(db);
-			const person = await db.selectFrom('people').select('id').where('is_demo', '=', true).orderBy('id').executeTakeFirstOrThrow();
 			const victim = await db.insertInto('users').values({ email: 'victim@example.org', display_name: 'Victim', role: 'viewer' }).returning('id').executeTakeFirstOrThrow();
 			// The revoke action is posted for real: give it a link of its own to revoke.
 			const link = await createShareLink(db, {}, { label: 'To be revoked', expiresAt: new Date(Date.now() + 86_400_000) });
 			// Another admin, whose session the sign-out and end-sessions entries do not touch, reads the log afterwards.
 			const admin = await db.insertInto('users').values({ email: 'auditor@example.org', display_name: 'Auditor', role: 'admin' }).returning('id').executeTakeFirstOrThrow();
 			const auditor = await createSession(db, admin.id, { ip: null, userAgent: 'auditor' });
-			return { cookies, auditor: `ct_session=${auditor.token}`, ids: { person: person.id, user: victim.id, shareLink: link.id } };
+			return { cookies, auditor: `ct_session=${auditor.token}`, ids: await matrixIds(db, { user: victim.id, shareLink: link.id }) };
 		});
 		cookies = prepared.result.cookies;
 		auditor = prepared.result.auditor;

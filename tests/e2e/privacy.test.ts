@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchKey, sortKey, transliterate } from '../../src/lib/domain/names';
 import { startApp, type RunningApp } from '../helpers/app';
 import { demoWithPrincipals, prepareDataDir, type Principal } from '../helpers/prepare';
-import { permissionMatrix } from './permission-matrix';
+import { permissionMatrix, type MatrixIds } from './permission-matrix';
+import { matrixIds } from '../helpers/matrix-ids';
 
 const MARKERS = {
 	name: 'Zqmarkername Privacytest',
@@ -41,7 +42,7 @@ describe('privacy: a funder session and a share link never receive personal data
 	let app: RunningApp;
 	let cookies: Record<Principal, string>;
 	let hiddenNames: string[];
-	let ids: { person: number; user: number; shareLink: number };
+	let ids: MatrixIds;
 
 	beforeAll(async () => {
 		const prepared = await prepareDataDir(async (db) => {
@@ -72,7 +73,8 @@ describe('privacy: a funder session and a share link never receive personal data
 			const hidden = await db.selectFrom('people').select('full_name').where('consent_public_name', '=', false).execute();
 			const victim = await db.selectFrom('users').select('id').where('role', '=', 'viewer').executeTakeFirstOrThrow();
 			const link = await db.selectFrom('share_links').select('id').executeTakeFirstOrThrow();
-			return { cookies, hidden: hidden.map((h) => h.full_name), ids: { person: marker.id, user: victim.id, shareLink: link.id } };
+			const ids = { ...(await matrixIds(db, { user: victim.id, shareLink: link.id })), person: marker.id };
+			return { cookies, hidden: hidden.map((h) => h.full_name), ids };
 		});
 		({ cookies, ids } = prepared.result);
 		hiddenNames = prepared.result.hidden;

@@ -82,7 +82,7 @@ describe('can(user, permission, record)', () => {
 		const funder = actor('funder');
 		expect(can(funder, 'impact:read')).toBe(true);
 		expect(can(funder, 'account:manage')).toBe(true);
-		for (const p of ['people:read', 'people:contacts', 'records:write', 'network:read', 'export:run', 'users:manage'] as const) {
+		for (const p of ['records:read', 'people:contacts', 'records:write', 'network:read', 'export:run', 'users:manage'] as const) {
 			expect(can(funder, p)).toBe(false);
 		}
 	});
@@ -101,11 +101,11 @@ describe('can(user, permission, record)', () => {
 	});
 	it('limits an organizer with regions to records in them', () => {
 		const naryn = actor('organizer', { regionScope: [10, 11, 12] });
-		expect(can(naryn, 'people:read', { regionId: 11 })).toBe(true);
-		expect(can(naryn, 'people:read', { regionId: 20 })).toBe(false);
+		expect(can(naryn, 'records:read', { regionId: 11 })).toBe(true);
+		expect(can(naryn, 'records:read', { regionId: 20 })).toBe(false);
 		expect(can(naryn, 'records:write', { regionId: null })).toBe(false);
 		expect(can(naryn, 'impact:read', { regionId: 20 })).toBe(true);
-		expect(can(actor('organizer'), 'people:read', { regionId: 20 })).toBe(true);
+		expect(can(actor('organizer'), 'records:read', { regionId: 20 })).toBe(true);
 	});
 });
 

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { Background, CandidacyStatus, Role } from '$lib/domain/enums';
+import type { Background, CandidacyStatus, Gender, RelationshipKind, Role } from '$lib/domain/enums';
 
 // Labels for the data model's codes, one place each. Every message is referenced by name here (no
 // computed keys), so the catalogue test can see which messages the code uses.
@@ -38,6 +38,21 @@ export const STATUS_LABELS: Record<CandidacyStatus, () => string> = {
 	rejected: m.status_rejected
 };
 
+export const GENDER_LABELS: Record<Gender, () => string> = {
+	female: m.gender_female,
+	male: m.gender_male,
+	other: m.gender_other,
+	unknown: m.gender_unknown
+};
+
+export const RELATIONSHIP_LABELS: Record<RelationshipKind, () => string> = {
+	mentor: m.tie_mentor,
+	colleague: m.tie_colleague,
+	collaborator: m.tie_collaborator,
+	campaign_team: m.tie_campaign_team,
+	media_contact: m.tie_media_contact
+};
+
 const LANGUAGE_NAMES: Record<string, () => string> = {
 	ky: m.language_name_ky,
 	ru: m.language_name_ru,
@@ -66,7 +81,14 @@ const AUDIT_ACTIONS: Record<string, () => string> = {
 	share_link_created: m.audit_action_share_link_created,
 	share_link_used: m.audit_action_share_link_used,
 	share_link_revoked: m.audit_action_share_link_revoked,
-	permission_denied: m.audit_action_permission_denied
+	permission_denied: m.audit_action_permission_denied,
+	create: m.audit_action_create,
+	update: m.audit_action_update,
+	delete: m.audit_action_delete,
+	restore: m.audit_action_restore,
+	revert: m.audit_action_revert,
+	merge: m.audit_action_merge,
+	export: m.audit_action_export
 };
 
 export function auditActionLabel(action: string): string {
@@ -76,7 +98,21 @@ export function auditActionLabel(action: string): string {
 const ENTITIES: Record<string, () => string> = {
 	users: m.entity_users,
 	share_links: m.entity_share_links,
-	people: m.entity_people
+	people: m.entity_people,
+	organizations: m.entity_organizations,
+	organization_names: m.entity_organization_names,
+	memberships: m.entity_memberships,
+	trainings: m.entity_trainings,
+	training_events: m.entity_training_events,
+	training_participants: m.entity_training_participants,
+	relationships: m.entity_relationships,
+	elections: m.entity_elections,
+	contests: m.entity_contests,
+	contest_totals: m.entity_contest_totals,
+	party_results: m.entity_party_results,
+	party_list_entries: m.entity_party_list_entries,
+	candidacies: m.entity_candidacies,
+	campaign_activities: m.entity_campaign_activities
 };
 
 export function entityLabel(entity: string): string {

@@ -6,8 +6,8 @@ import { listPeople, peopleQuerySchema } from '$lib/server/people/queries';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = await authorize(event, 'people:read');
+	const actor = await authorize(event, 'records:read');
 	const { data: query, errors } = validateQuery(peopleQuerySchema, event.url.searchParams);
-	const people = await listPeople(getDb(), query, regionFilter(actor, 'people:read'), event.locals.locale);
+	const people = await listPeople(getDb(), query, regionFilter(actor, 'records:read'), event.locals.locale);
 	return { ...people, query, errors, limited: actor.regionScope !== null };
 };

@@ -5,6 +5,8 @@ import { audit } from '../audit/log';
 import { can, type Actor, type Permission, type RecordScope } from './permissions';
 import { ABSOLUTE_TIMEOUT_MS, createSession, SESSION_COOKIE } from './sessions';
 import { SHARE_COOKIE } from './share-links';
+import type { EditableTable } from '../records/changes';
+import { recordPlace, type RecordPlace } from '../records/scope';
 
 export const SHARE_PROBLEMS = {
 	expired: m.share_expired,
@@ -64,4 +66,26 @@ export function setSessionCookie(event: Pick<RequestEvent, 'cookies' | 'url'>, t
 export async function startSession(event: RequestEvent, userId: number): Promise<void> {
 	const session = await createSession(getDb(), userId, { ip: event.locals.ip, userAgent: event.request.headers.get('user-agent') });
 	setSessionCookie(event, session.token);
+}
+
+const WRITES: ReadonlySet<Permission> = new Set(['records:write', 'records:revert', 'records:restore']);
+
+/**
+ * authorize() for one record: 404 when it does not exist (or is deleted, unless `deleted` is allowed),
+ * then the permission where the record belongs. Shared records (organizations, elections, contests)
+ * can be read by all staff and changed only by users without a region limit.
+ */
+export async function authorizeRecord(
+	event: RequestEvent,
+	permission: Permission,
+	table: EditableTable,
+	id: number,
+	options: { deleted?: boolean } = {}
+): Promise<{ actor: Actor; place: RecordPlace }> {
+	await authorize(event, permission);
+	const place = await recordPlace(getDb(), table, id);
+	if (!place || (place.deleted && !options.deleted)) error(404, m.record_not_found());
+	const scope = place.global ? (WRITES.has(permission) ? { regionId: null } : undefined) : { regionId: place.regionId };
+	const actor = await authorize(event, permission, scope);
+	return { actor, place };
 }

@@ -6,11 +6,11 @@ import type { Locale, Role } from '../../domain/enums';
  */
 export const PERMISSIONS = {
 	'overview:read': ['admin', 'organizer', 'viewer'],
-	'people:read': ['admin', 'organizer', 'viewer'],
+	'records:read': ['admin', 'organizer', 'viewer'],
 	'people:contacts': ['admin', 'organizer', 'viewer'],
 	'records:write': ['admin', 'organizer'],
 	'records:revert': ['admin', 'organizer'],
-	'records:restore': ['admin'],
+	'records:restore': ['admin', 'organizer'],
 	'network:read': ['admin', 'organizer', 'viewer'],
 	'impact:read': ['admin', 'organizer', 'viewer', 'funder'],
 	'import:run': ['admin', 'organizer'],
@@ -24,7 +24,7 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 /** Permissions on records that belong to a region: an organizer limited to regions has them only there. */
-const REGION_SCOPED: ReadonlySet<Permission> = new Set(['people:read', 'people:contacts', 'records:write', 'records:revert']);
+const REGION_SCOPED: ReadonlySet<Permission> = new Set(['records:read', 'people:contacts', 'records:write', 'records:revert', 'records:restore']);
 
 export interface Actor {
 	kind: 'user' | 'share';

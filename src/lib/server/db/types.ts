@@ -255,9 +255,22 @@ export interface PartyResultsTable extends Editable {
 	id: Generated<number>;
 	contest_id: number;
 	party_id: number;
+	list_size: number | null;
 	seats_won: number | null;
 	votes: number | null;
 	vote_share: number | null;
+	source: string | null;
+}
+
+/** One position of a city-kenesh party list, for the quota check (no more than 70% of one sex). */
+export interface PartyListEntriesTable extends Editable {
+	id: Generated<number>;
+	contest_id: number;
+	party_id: number;
+	position: number;
+	gender: Gender;
+	person_id: number | null;
+	name: string | null;
 	source: string | null;
 }
 
@@ -360,6 +373,7 @@ export interface Database {
 	contests: ContestsTable;
 	contest_totals: ContestTotalsTable;
 	party_results: PartyResultsTable;
+	party_list_entries: PartyListEntriesTable;
 	candidacies: CandidaciesTable;
 	campaign_activities: CampaignActivitiesTable;
 	import_jobs: ImportJobsTable;

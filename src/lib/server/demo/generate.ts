@@ -175,8 +175,8 @@ export interface DemoDataset {
 /** Every table with an is_demo column. The generator fills some; removal clears them all. */
 export const DEMO_TABLES = [
 	'organizations', 'organization_names', 'people', 'memberships', 'trainings', 'training_events',
-	'training_participants', 'relationships', 'elections', 'contests', 'party_results', 'contest_totals',
-	'candidacies', 'campaign_activities', 'users', 'regions'
+	'training_participants', 'relationships', 'elections', 'contests', 'party_results', 'party_list_entries',
+	'contest_totals', 'candidacies', 'campaign_activities', 'users', 'regions'
 ] as const;
 export type DemoTable = (typeof DEMO_TABLES)[number];
 export type DemoCounts = Record<DemoTable, number>;
@@ -776,6 +776,7 @@ function addContests(b: DemoBuilder) {
 			b.data.party_results.push({
 				contest: { demo: key },
 				party: { reference: party },
+				list_size: null,
 				seats_won: allocated[i],
 				votes: null,
 				vote_share: Math.max(7.1, round1((passingShare * allocated[i]) / seats)),

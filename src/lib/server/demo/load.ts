@@ -289,7 +289,7 @@ async function resolveReferences(trx: Db, dataset: DemoDataset): Promise<Referen
 // regions.parent_id) are handled in place; references from other users' rows to demo users are
 // cleared, as audit_log's ON DELETE SET NULL already does for the audit trail.
 const REMOVAL_ORDER: readonly DemoTable[] = [
-	'campaign_activities', 'candidacies', 'contest_totals', 'party_results', 'contests', 'elections',
+	'campaign_activities', 'party_list_entries', 'candidacies', 'contest_totals', 'party_results', 'contests', 'elections',
 	'relationships', 'training_participants', 'training_events', 'trainings', 'memberships',
 	'organization_names', 'organizations', 'people', 'users', 'regions'
 ];

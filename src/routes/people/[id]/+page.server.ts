@@ -8,13 +8,13 @@ import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = await authorize(event, 'people:read');
+	const actor = await authorize(event, 'records:read');
 	const id = idField.safeParse(event.params.id);
 	if (!id.success) error(404, m.no_such_person());
 	const db = getDb();
 	const scope = await personRegion(db, id.data);
 	if (!scope) error(404, m.no_such_person());
-	await authorize(event, 'people:read', scope);
+	await authorize(event, 'records:read', scope);
 
 	const found = await getPerson(db, id.data, event.locals.locale);
 	if (!found) error(404, m.no_such_person());

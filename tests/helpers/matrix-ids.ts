@@ -1,0 +1,28 @@
+import type { Db } from '../../src/lib/server/db';
+import { updateRecord } from '../../src/lib/server/records/changes';
+import type { MatrixIds } from '../e2e/permission-matrix';
+
+/** Demo records for the permission matrix and the privacy crawl to request (demo data loaded). */
+export async function matrixIds(db: Db, given: { user: number; shareLink: number }): Promise<MatrixIds> {
+	const people = await db.selectFrom('people').select(['id', 'version']).where('is_demo', '=', true).orderBy('id').limit(2).execute();
+	const training = await db.selectFrom('trainings').select('id').where('kind', '=', 'step_down').orderBy('id').executeTakeFirstOrThrow();
+	const organization = await db.selectFrom('organizations').select('id').where('is_demo', '=', true).orderBy('id').executeTakeFirstOrThrow();
+	const contest = await db.selectFrom('contests').select(['id', 'election_id']).where('name_en', '=', 'Bishkek City Kenesh').executeTakeFirstOrThrow();
+	const candidacy = await db.selectFrom('candidacies').select('id').orderBy('id').executeTakeFirstOrThrow();
+	const party = await db.selectFrom('organizations').select('id').where('short_name', '=', 'SDPK').executeTakeFirstOrThrow();
+	// A recorded change to the first person, for the history and revert entries.
+	await db.transaction().execute((trx) => updateRecord(trx, {}, 'people', people[0].id, people[0].version, { messenger: '@matrix-test' }));
+	const change = await db.selectFrom('audit_log').select('id').where('entity', '=', 'people').where('entity_id', '=', people[0].id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+	return {
+		...given,
+		person: people[0].id,
+		otherPerson: people[1].id,
+		training: training.id,
+		organization: organization.id,
+		election: contest.election_id,
+		contest: contest.id,
+		candidacy: candidacy.id,
+		party: party.id,
+		personChange: change.id
+	};
+}
