@@ -1,7 +1,7 @@
 // Builds the app when the sources changed since the last build (a stamp of paths, sizes and mtimes).
 // Shared by `npm start` and the browser tests so that neither rebuilds needlessly.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +26,45 @@ function sourceStamp() {
 	return hash.digest('hex');
 }
 
+const LOCK = join(root, 'node_modules', '.candidate-tracker-build-lock');
+
+/** Two builds into one build/ folder at once corrupt each other (e.g. two test runs): take turns. */
+/**
+ * @template T
+ * @param {() => T} run
+ * @returns {T}
+ */
+function withBuildLock(run) {
+	const deadline = Date.now() + 15 * 60_000;
+	for (;;) {
+		try {
+			mkdirSync(LOCK);
+			break;
+		} catch {
+			// A lock older than a build could take was left by a killed process.
+			try {
+				if (Date.now() - statSync(LOCK).mtimeMs > 10 * 60_000) rmSync(LOCK, { recursive: true, force: true });
+			} catch {
+				// gone meanwhile
+			}
+			if (Date.now() > deadline) throw new Error(`Another build holds ${LOCK}`);
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+		}
+	}
+	try {
+		return run();
+	} finally {
+		rmSync(LOCK, { recursive: true, force: true });
+	}
+}
+
 /** @returns {boolean} whether a build ran */
 export function buildIfNeeded({ quiet = false } = {}) {
+	return withBuildLock(() => buildUnlocked(quiet));
+}
+
+/** @param {boolean} quiet */
+function buildUnlocked(quiet) {
 	const stamp = sourceStamp();
 	const current = existsSync(join(root, 'build', 'index.js')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp;
 	if (current) return false;

@@ -415,3 +415,12 @@ describe.each([2012, 7, 20260601])('demo generator invariants, seed %i', (seed) 
 		}
 	});
 });
+
+describe('demo contact details', () => {
+	it('gives every person a plausible e-mail address (name.surname@example.org)', () => {
+		const dataset = generateDemo();
+		for (const p of dataset.people) {
+			if (p.email !== null) expect(p.email).toMatch(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*)+\d*@example\.org$/);
+		}
+	});
+});

@@ -29,9 +29,18 @@ describe('searchKey', () => {
 });
 
 describe('sortKey', () => {
-	it('sorts Cyrillic and Latin names together alphabetically', () => {
-		const names = ['Zhyldyz', 'Айгүл', 'Bermet', 'Чолпон', 'Динара'];
-		const sorted = [...names].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-		expect(sorted).toEqual(['Айгүл', 'Bermet', 'Чолпон', 'Динара', 'Zhyldyz']);
+	// Keys compare by code point, as COLLATE "C" does in the database.
+	const byKey = (names: string[]) => [...names].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+
+	it('sorts Cyrillic names in Kyrgyz alphabetical order, with ң ө ү in their places', () => {
+		expect(byKey(['Пак Ольга', 'Өмүрбекова', 'Осмонова', 'Гуляева', 'Васильева', 'Ёлкина', 'Ермекова', 'Ңаа', 'Нуриза', 'Үсөнова', 'Улукова', 'Фомина'])).toEqual([
+			'Васильева', 'Гуляева', 'Ермекова', 'Ёлкина', 'Нуриза', 'Ңаа', 'Осмонова', 'Өмүрбекова', 'Пак Ольга', 'Улукова', 'Үсөнова', 'Фомина'
+		]);
+	});
+	it('sorts Latin names alphabetically, ignoring case and diacritics, before Cyrillic ones', () => {
+		expect(byKey(['Zhyldyz', 'Айгүл', 'bermet', 'Ärzy', 'Aigul'])).toEqual(['Aigul', 'Ärzy', 'bermet', 'Zhyldyz', 'Айгүл']);
+	});
+	it('orders by the first word, then the next', () => {
+		expect(byKey(['Осмонова Бермет', 'Осмонова Айгүл', 'Осмонова', 'Осмоналиева'])).toEqual(['Осмоналиева', 'Осмонова', 'Осмонова Айгүл', 'Осмонова Бермет']);
 	});
 });

@@ -56,7 +56,39 @@ export function searchKey(text: string): string {
 	return s.trim();
 }
 
-/** The key lists sort by, so that Cyrillic and Latin names interleave alphabetically. */
+// Alphabetical order within each script: the Kyrgyz alphabet (Russian letters with ң, ө, ү in their
+// places; Kazakh and Uzbek letters beside their nearest ones), and the Latin alphabet. Each letter
+// becomes one character whose code point gives its rank, so comparing keys byte by byte (COLLATE "C",
+// the same in PGlite and PostgreSQL) sorts names as a reader of that script expects.
+const CYRILLIC_ORDER = 'аәбвгғдеёжзиійкқлмнңоөпрстуұүўфхһҳцчшщъыьэюя';
+const LATIN_ORDER = 'abcdefghijklmnopqrstuvwxyz';
+const LATIN_BASE = 0x100;
+const CYRILLIC_BASE = 0x200;
+
+/**
+ * The key lists sort by: Latin names in Latin order, then Cyrillic names in Kyrgyz alphabetical
+ * order (Осмонова before Өмүрбекова before Пак). Case and diacritics of Latin letters are ignored.
+ */
 export function sortKey(text: string): string {
-	return stripMarks(transliterate(text).toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+	let key = '';
+	let space = false;
+	for (const ch of text.toLowerCase()) {
+		const cyrillic = CYRILLIC_ORDER.indexOf(ch);
+		if (cyrillic >= 0) {
+			key += String.fromCharCode(CYRILLIC_BASE + cyrillic);
+			space = false;
+			continue;
+		}
+		const base = stripMarks(ch);
+		const latin = base.length === 1 ? LATIN_ORDER.indexOf(base) : -1;
+		if (latin >= 0) key += String.fromCharCode(LATIN_BASE + latin);
+		else if (/\d/.test(ch)) key += ch;
+		else if (/\s|-/.test(ch) && key && !space) {
+			key += ' ';
+			space = true;
+			continue;
+		} else continue;
+		space = false;
+	}
+	return key.trim();
 }

@@ -3,6 +3,7 @@ import { closeAppDatabase, openAppDatabase, type Db } from './db';
 import { migrateToLatest } from './db/migrate';
 import { formatDemoAccounts } from './demo/accounts';
 import { loadDemo } from './demo/load';
+import { NAME_KEYS_VERSION, refreshNameKeys } from './people/maintenance';
 
 const FIRST_START = 'first_start';
 
@@ -18,6 +19,8 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
 	console.log(`Candidate Tracker: ${handle.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'} at ${handle.location}` +
 		(applied ? ` (${applied} migration${applied === 1 ? '' : 's'} applied)` : ''));
 	if (handle.kind === 'pglite') await loadDemoOnFirstStart(handle.db);
+	const refreshed = await refreshNameKeys(handle.db);
+	if (refreshed) console.log(`Updated the search and sort keys of ${refreshed} people.`);
 	registerShutdown(options.dev);
 }
 
@@ -29,7 +32,11 @@ export async function loadDemoOnFirstStart(db: Db): Promise<boolean> {
 		within: async (trx) => {
 			await trx
 				.insertInto('app_settings')
-				.values({ key: FIRST_START, value: JSON.stringify({ at: new Date().toISOString(), demo: true }) })
+				.values([
+					{ key: FIRST_START, value: JSON.stringify({ at: new Date().toISOString(), demo: true }) },
+					// The demo's name keys are written by the current code: nothing to refresh.
+					{ key: 'name_keys_version', value: JSON.stringify(NAME_KEYS_VERSION) }
+				])
 				.execute();
 		}
 	});

@@ -8,3 +8,8 @@ import type { Locale } from '../../domain/enums';
 export function localizedName(table: string, locale: Locale) {
 	return sql<string>`${sql.ref(`${table}.name_${locale}`)}`;
 }
+
+/** Orders by a people alias's sort key byte by byte (see sortKey in domain/names.ts), alike in both databases. */
+export function byName(alias: string) {
+	return sql`${sql.ref(`${alias}.sort_key`)} collate "C"`;
+}

@@ -14,6 +14,7 @@ import type {
 	MembershipsTable,
 	OrganizationNamesTable,
 	OrganizationsTable,
+	PartyListEntriesTable,
 	PartyResultsTable,
 	PeopleTable,
 	RelationshipsTable,
@@ -139,6 +140,14 @@ export interface DemoPartyResult extends Columns<PartyResultsTable, 'contest_id'
 	source: string;
 }
 
+/** One position of a demo city-kenesh party list, for the quota check. */
+export interface DemoPartyListEntry extends Columns<PartyListEntriesTable, 'contest_id' | 'party_id' | 'person_id'> {
+	contest: ContestRef;
+	party: OrganizationRef;
+	/** Key of the tracked candidate at this position, if any. */
+	person: string | null;
+}
+
 export interface DemoCandidacy extends Columns<CandidaciesTable, 'person_id' | 'contest_id' | 'party_id'> {
 	key: string;
 	person: string;
@@ -170,6 +179,7 @@ export interface DemoDataset {
 	contest_totals: DemoContestTotals[];
 	candidacies: DemoCandidacy[];
 	campaign_activities: DemoCampaignActivity[];
+	party_list_entries: DemoPartyListEntry[];
 }
 
 /** Every table with an is_demo column. The generator fills some; removal clears them all. */
@@ -224,7 +234,7 @@ function repeat<T>(value: T, times: number): T[] {
 }
 /** A person's name reduced to ASCII for e-mail addresses: "Айгүл" → "aigul". */
 function asciiName(text: string): string {
-	return sortKey(text).replace(/[^a-z0-9]/g, '');
+	return transliterate(text).toLowerCase().normalize('NFD').replace(/[^a-z0-9]/g, '');
 }
 
 interface StepDownPlan {
@@ -274,7 +284,8 @@ class DemoBuilder {
 			party_results: [],
 			contest_totals: [],
 			candidacies: [],
-			campaign_activities: []
+			campaign_activities: [],
+			party_list_entries: []
 		};
 	}
 
@@ -1128,6 +1139,55 @@ function addRelationships(b: DemoBuilder, facilitators: DemoPerson[], graduates:
 	}
 }
 
+const LIST_SOURCE = 'Demo: party list as registered by the city election commission';
+
+/**
+ * The registered lists of one party in each of the first two demo city keneshes with tracked list
+ * candidates, for the quota check (no more than 70% of one sex): the first list recorded whole and
+ * within the quota, the second only in part, so that the check says what is missing. Tracked
+ * candidates sit at their own positions, as women.
+ */
+function addPartyLists(b: DemoBuilder): void {
+	const { rng, data } = b;
+	const cities = data.contests.filter((c) => c.electoral_system === 'party_list');
+	let listed = 0;
+	for (const contest of cities) {
+		if (listed === 2) break;
+		const onLists = data.candidacies.filter((c) => 'demo' in c.contest && c.contest.demo === contest.key && c.party && 'reference' in c.party && c.list_position !== null);
+		const results = data.party_results.filter((r) => 'demo' in r.contest && r.contest.demo === contest.key);
+		const byParty = results
+			.map((r) => ({ result: r, tracked: onLists.filter((c) => 'reference' in c.party! && 'reference' in r.party && c.party.reference === r.party.reference) }))
+			.filter((x) => x.tracked.length > 0)
+			.sort((x, y) => y.tracked.length - x.tracked.length);
+		if (!byParty.length) continue;
+		const { result, tracked } = byParty[0];
+		const size = Math.max(contest.seats, ...tracked.map((c) => c.list_position!));
+		result.list_size = size;
+		const women = new Map(tracked.map((c) => [c.list_position!, c.person]));
+		const genders = Array.from({ length: size }, (_, i) => (women.has(i + 1) ? 'female' : rng.chance(0.3) ? 'female' : 'male') as 'female' | 'male');
+		// Parties registered lists that kept the quota: top up women where a draw left too few.
+		const free = rng.shuffle(genders.map((g, i) => (g === 'male' ? i : -1)).filter((i) => i >= 0));
+		while (genders.filter((g) => g === 'female').length * 10 < size * 3) genders[free.pop()!] = 'female';
+		const recorded = listed === 0 ? size : Math.ceil(size * 0.6);
+		genders.forEach((gender, i) => {
+			const position = i + 1;
+			if (position > recorded && !women.has(position)) return;
+			const person = women.get(position) ?? null;
+			data.party_list_entries.push({
+				contest: { demo: contest.key },
+				party: result.party,
+				position,
+				gender,
+				person,
+				name: person ? data.people.find((p) => p.key === person)!.full_name : null,
+				source: LIST_SOURCE,
+				is_demo: true
+			});
+		});
+		listed++;
+	}
+}
+
 /** The demo dataset for a seed (default 2012). Pure and deterministic: same seed, deep-equal result. */
 export function generateDemo(seed: number = DEFAULT_DEMO_SEED): DemoDataset {
 	const b = new DemoBuilder(createRandom(seed), seed);
@@ -1137,5 +1197,7 @@ export function generateDemo(seed: number = DEFAULT_DEMO_SEED): DemoDataset {
 	const trained = [...graduates, ...[...completedIn.values()].flat()];
 	addCandidacies(b, graduates, trained);
 	addRelationships(b, facilitators, graduates, completedIn);
+	// Drawn last, so that adding them left every earlier row of the dataset as it was.
+	addPartyLists(b);
 	return b.data;
 }

@@ -234,6 +234,21 @@ export async function changesSince(db: Db, table: EditableTable, id: number, ver
 	}));
 }
 
+/**
+ * After a refused stale save: what the form should hold now. A field the user left as it was when she
+ * loaded the form takes its current value (the other person's change stands); a field she changed
+ * keeps her value. Her "save again" then re-applies exactly her changes.
+ */
+export function rebase(submitted: Row, current: Row, meanwhile: ChangeMeanwhile[]): Row {
+	const rebased: Row = {};
+	for (const [key, value] of Object.entries(submitted)) {
+		const first = meanwhile.find((change) => key in change.before);
+		const base = first ? first.before[key] : current[key];
+		rebased[key] = key in current && comparable(value) === comparable(base) ? jsonValue(current[key]) : value;
+	}
+	return rebased;
+}
+
 export interface RevertTarget {
 	auditId: number;
 	table: EditableTable;
