@@ -49,5 +49,5 @@ describeWithBrowser('every page: no serious accessibility violations, usable on 
 		}
 		await page.close();
 		expect(problems).toEqual([]);
-	});
+	}, 900_000);
 });

@@ -80,5 +80,5 @@ export const triState = z.preprocess(
 
 export const idRef = z.coerce.number({ error: () => m.invalid_choice() }).int({ error: () => m.invalid_choice() }).positive({ error: () => m.invalid_choice() });
 export const optionalIdRef = z.preprocess(emptyToNull, idRef.nullable()).default(null);
-export const versionField = z.coerce.number({ error: () => m.invalid_id() }).int().positive();
+export const versionField = z.coerce.number({ error: () => m.invalid_id() }).int({ error: () => m.invalid_id() }).positive({ error: () => m.invalid_id() });
 export const sourceField = optionalText(500);

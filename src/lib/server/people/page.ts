@@ -2,6 +2,8 @@ import type { Locale } from '../../domain/enums';
 import type { Db } from '../db';
 import { localizedName } from '../db/localized';
 import { recordHistory } from '../records/history';
+import { membershipsOfPerson } from '../organizations/queries';
+import { trainingsOfPerson } from '../trainings/queries';
 import { cascadeOfPerson, findPerson, tiesOfPerson } from './person';
 
 const CONTACT_FIELDS = ['phone', 'email', 'messenger', 'notes'];
@@ -15,24 +17,8 @@ export async function loadPersonPage(db: Db, id: number, locale: Locale, showCon
 	const [cascade, ties, trainings, memberships, candidacies, history] = await Promise.all([
 		cascadeOfPerson(db, id),
 		tiesOfPerson(db, id),
-		db
-			.selectFrom('training_participants as tp')
-			.innerJoin('trainings as t', 't.id', 'tp.training_id')
-			.select(['t.id', 't.title', 't.kind', 't.start_date', 't.end_date', 'tp.role', 'tp.completed'])
-			.where('tp.person_id', '=', id)
-			.where('tp.deleted_at', 'is', null)
-			.where('t.deleted_at', 'is', null)
-			.orderBy('t.start_date')
-			.execute(),
-		db
-			.selectFrom('memberships as ms')
-			.innerJoin('organizations as o', 'o.id', 'ms.organization_id')
-			.select(['ms.id', 'o.id as organization_id', 'o.name as organization', 'ms.role', 'ms.start_date', 'ms.end_date'])
-			.where('ms.person_id', '=', id)
-			.where('ms.deleted_at', 'is', null)
-			.where('o.deleted_at', 'is', null)
-			.orderBy('ms.start_date')
-			.execute(),
+		trainingsOfPerson(db, id),
+		membershipsOfPerson(db, id),
 		db
 			.selectFrom('candidacies as c')
 			.innerJoin('contests as ct', 'ct.id', 'c.contest_id')

@@ -19,19 +19,31 @@ export interface HistoryEntry {
 
 const REVERTIBLE = new Set(['create', 'update', 'revert', 'delete', 'restore']);
 
+/** Records whose history also shows what hangs off them: changes that name them in `details`. */
+const PARENT_KEYS: Partial<Record<EditableTable, string>> = {
+	people: 'person_id',
+	trainings: 'training_id',
+	organizations: 'organization_id',
+	candidacies: 'candidacy_id',
+	contests: 'contest_id',
+	elections: 'election_id'
+};
+
 /**
- * The changes of one record, newest first. For a person, also the changes of what hangs off her
- * (candidacies, trainings attended, memberships, ties), which carry her id in `details.person_id`.
+ * The changes of one record, newest first, with the changes of what hangs off it: a person's
+ * candidacies, attendance, memberships and ties; a training's attendance and events; and so on —
+ * whatever carries the record's id in `details` (e.g. details.person_id).
  */
 export async function recordHistory(db: Db, table: EditableTable, id: number, limit = 200): Promise<HistoryEntry[]> {
-	let query = db
+	const parentKey = PARENT_KEYS[table];
+	const query = db
 		.selectFrom('audit_log as a')
 		.leftJoin('users as u', 'u.id', 'a.user_id')
-		.select(['a.id', 'a.at', 'a.action', 'a.entity', 'a.entity_id', 'a.source', 'a.reason', 'a.before', 'a.after', 'u.display_name']);
-	query =
-		table === 'people'
-			? query.where((eb) => eb.or([eb.and([eb('a.entity', '=', table), eb('a.entity_id', '=', id)]), eb(sql`a.details->>'person_id'`, '=', String(id))]))
-			: query.where('a.entity', '=', table).where('a.entity_id', '=', id);
+		.select(['a.id', 'a.at', 'a.action', 'a.entity', 'a.entity_id', 'a.source', 'a.reason', 'a.before', 'a.after', 'u.display_name'])
+		.where((eb) => {
+			const own = eb.and([eb('a.entity', '=', table), eb('a.entity_id', '=', id)]);
+			return parentKey ? eb.or([own, eb(sql`a.details->>${parentKey}`, '=', String(id))]) : own;
+		});
 	const rows = await query.orderBy('a.id', 'desc').limit(limit).execute();
 	return rows.map((r) => ({
 		id: r.id,

@@ -54,6 +54,8 @@ export const actions: Actions = {
 				return fail(409, { message: m.revert_conflict({ fields: e.fields.map((f) => fieldLabel(change.table, f)).join(', ') }) });
 			}
 			if (e instanceof RecordNotFoundError) return fail(409, { message: m.revert_unavailable() });
+			// Restoring a row that has a live twin now (she was added to the training again): refuse.
+			if ((e as { code?: string }).code === '23505') return fail(409, { message: m.revert_duplicate() });
 			throw e;
 		}
 		return { reverted: true, message: m.reverted() };
