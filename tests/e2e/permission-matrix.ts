@@ -51,6 +51,11 @@ export interface MatrixIds {
 	party: number;
 	/** An audit entry id of a change to `person` (for history/revert). */
 	personChange: number;
+	/** A demo party-list contest, an aiyl-kenesh district and a candidacy in it, the region Bishkek. */
+	listContest: number;
+	aiylContest: number;
+	aiylCandidacy: number;
+	bishkek: number;
 }
 
 export function permissionMatrix(ids: MatrixIds): MatrixEntry[] {

@@ -10,6 +10,19 @@ export async function matrixIds(db: Db, given: { user: number; shareLink: number
 	const contest = await db.selectFrom('contests').select(['id', 'election_id']).where('name_en', '=', 'Bishkek City Kenesh').executeTakeFirstOrThrow();
 	const candidacy = await db.selectFrom('candidacies').select('id').orderBy('id').executeTakeFirstOrThrow();
 	const party = await db.selectFrom('organizations').select('id').where('short_name', '=', 'SDPK').executeTakeFirstOrThrow();
+	const inContest = (system: 'party_list' | 'majoritarian') =>
+		db
+			.selectFrom('candidacies as c')
+			.innerJoin('contests as ct', 'ct.id', 'c.contest_id')
+			.select(['c.id', 'ct.id as contest'])
+			.where('ct.is_demo', '=', true)
+			.where('ct.electoral_system', '=', system)
+			.orderBy('ct.id')
+			.orderBy('c.id')
+			.executeTakeFirstOrThrow();
+	const list = await inContest('party_list');
+	const aiyl = await inContest('majoritarian');
+	const bishkek = await db.selectFrom('regions').select('id').where('code', '=', 'KG-GB').executeTakeFirstOrThrow();
 	// A recorded change to the first person, for the history and revert entries.
 	await db.transaction().execute((trx) => updateRecord(trx, {}, 'people', people[0].id, people[0].version, { messenger: '@matrix-test' }));
 	const change = await db.selectFrom('audit_log').select('id').where('entity', '=', 'people').where('entity_id', '=', people[0].id).orderBy('id', 'desc').executeTakeFirstOrThrow();
@@ -23,6 +36,10 @@ export async function matrixIds(db: Db, given: { user: number; shareLink: number
 		contest: contest.id,
 		candidacy: candidacy.id,
 		party: party.id,
-		personChange: change.id
+		personChange: change.id,
+		listContest: list.contest,
+		aiylContest: aiyl.contest,
+		aiylCandidacy: aiyl.id,
+		bishkek: bishkek.id
 	};
 }

@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = await authorize(event, 'records:restore');
-	return { records: await recentlyDeleted(getDb(), regionFilter(actor, 'records:restore')) };
+	return { records: await recentlyDeleted(getDb(), regionFilter(actor, 'records:restore'), event.locals.locale) };
 };
 
 const restoreSchema = z.object({ table: z.enum(EDITABLE_TABLES), id: z.coerce.number().int().positive() });

@@ -181,6 +181,15 @@ export async function insertDemo(trx: Db, dataset: DemoDataset): Promise<DemoCou
 			candidacy_id: local(ids.candidacies, 'candidacy', candidacy)
 		}))
 	);
+	await insert(
+		'party_list_entries',
+		dataset.party_list_entries.map(({ contest: c, party, person: p, ...columns }) => ({
+			...columns,
+			contest_id: contest(c),
+			party_id: organization(party),
+			person_id: p === null ? null : person(p)
+		}))
+	);
 	return counts;
 }
 

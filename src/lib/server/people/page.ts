@@ -1,7 +1,7 @@
 import type { Locale } from '../../domain/enums';
 import type { Db } from '../db';
-import { localizedName } from '../db/localized';
 import { recordHistory } from '../records/history';
+import { candidaciesOfPerson } from '../candidacies/queries';
 import { membershipsOfPerson } from '../organizations/queries';
 import { trainingsOfPerson } from '../trainings/queries';
 import { cascadeOfPerson, findPerson, tiesOfPerson } from './person';
@@ -19,35 +19,7 @@ export async function loadPersonPage(db: Db, id: number, locale: Locale, showCon
 		tiesOfPerson(db, id),
 		trainingsOfPerson(db, id),
 		membershipsOfPerson(db, id),
-		db
-			.selectFrom('candidacies as c')
-			.innerJoin('contests as ct', 'ct.id', 'c.contest_id')
-			.innerJoin('elections as e', 'e.id', 'ct.election_id')
-			.leftJoin('organizations as party', 'party.id', 'c.party_id')
-			.select((eb) => [
-				'c.id',
-				'ct.id as contest_id',
-				'e.id as election_id',
-				localizedName('ct', locale).as('contest'),
-				'ct.district',
-				'e.date as election_date',
-				'party.name as party',
-				'c.list_position',
-				'c.status',
-				'c.votes',
-				'c.elected',
-				'c.took_seat',
-				eb
-					.selectFrom('campaign_activities as a')
-					.select((a) => a.fn.countAll<number>().as('n'))
-					.whereRef('a.candidacy_id', '=', 'c.id')
-					.where('a.deleted_at', 'is', null)
-					.as('activities')
-			])
-			.where('c.person_id', '=', id)
-			.where('c.deleted_at', 'is', null)
-			.orderBy('e.date')
-			.execute(),
+		candidaciesOfPerson(db, id, locale),
 		recordHistory(db, 'people', id, 5)
 	]);
 	const strip = (row: Record<string, unknown>) => (showContacts ? row : Object.fromEntries(Object.entries(row).filter(([k]) => !CONTACT_FIELDS.includes(k))));

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Locale } from '../../domain/enums';
 import type { Db } from '../db';
 import type { EditableTable } from './changes';
 
@@ -15,7 +16,8 @@ export interface DeletedRecord {
  * first — narrowed to a region scope (an organizer limited to regions sees her regions' records and
  * none of the shared ones). Merged people are not listed: a merge is undone differently.
  */
-export async function recentlyDeleted(db: Db, regionScope: number[] | null, limit = 200): Promise<DeletedRecord[]> {
+export async function recentlyDeleted(db: Db, regionScope: number[] | null, locale: Locale, limit = 200): Promise<DeletedRecord[]> {
+	const name = (alias: string) => sql.ref(`${alias}.name_${locale}`);
 	const scope = (column: string) => (regionScope ? sql`and ${sql.ref(column)} = any(${regionScope}::int[])` : sql``);
 	const shared = regionScope ? sql`and false` : sql``;
 	const { rows } = await sql<{ table: EditableTable; id: number; title: string; deleted_at: Date }>`
@@ -24,15 +26,15 @@ export async function recentlyDeleted(db: Db, regionScope: number[] | null, limi
 		union all
 		select 'trainings', id, title, deleted_at from trainings where deleted_at is not null ${scope('region_id')}
 		union all
-		select 'candidacies', x.id, p.full_name || ' — ' || c.name_en, x.deleted_at
+		select 'candidacies', x.id, p.full_name || ' — ' || ${name('c')}, x.deleted_at
 			from candidacies x join people p on p.id = x.person_id join contests c on c.id = x.contest_id
 			where x.deleted_at is not null ${scope('p.region_id')}
 		union all
 		select 'organizations', id, name, deleted_at from organizations where deleted_at is not null ${shared}
 		union all
-		select 'elections', id, name_en, deleted_at from elections where deleted_at is not null ${shared}
+		select 'elections', e.id, ${name('e')}, e.deleted_at from elections e where e.deleted_at is not null ${shared}
 		union all
-		select 'contests', id, name_en || coalesce(', ' || district, ''), deleted_at from contests where deleted_at is not null ${shared}
+		select 'contests', c.id, ${name('c')} || coalesce(', ' || c.district, ''), c.deleted_at from contests c where c.deleted_at is not null ${shared}
 		order by deleted_at desc
 		limit ${limit}
 	`.execute(db);
