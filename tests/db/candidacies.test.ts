@@ -3,6 +3,7 @@ import type { Db } from '../../src/lib/server/db';
 import type { Actor } from '../../src/lib/server/auth/permissions';
 import { ConflictError, restoreRecord, revertChange } from '../../src/lib/server/records/changes';
 import { recordHistory } from '../../src/lib/server/records/history';
+import { recentlyDeleted } from '../../src/lib/server/records/deleted';
 import { addActivity, createCandidacy, deleteActivity, deleteCandidacy, updateActivity, updateCandidacy } from '../../src/lib/server/candidacies/actions';
 import { campaignActivities, candidaciesOfPerson, getCandidacy } from '../../src/lib/server/candidacies/queries';
 import { activitySchema, candidacySchema, newCandidacySchema, type CandidacyInput } from '../../src/lib/server/candidacies/schema';
@@ -154,6 +155,13 @@ describeEachDatabase('candidacies: rules, duplicates, regions, changes and campa
 		await t.db.transaction().execute((trx) => deleteActivity(trx, context, candidacyId, id, 2));
 		expect(await campaignActivities(t.db, candidacyId)).toEqual([]);
 		expect((await candidaciesOfPerson(t.db, aigul, 'en'))[0].activities).toBe(0);
+
+		// A removed activity is listed with the recently deleted records, and comes back on restore.
+		expect(await recentlyDeleted(t.db, null, 'en')).toContainEqual(expect.objectContaining({ table: 'campaign_activities', id, title: expect.stringContaining('Встреча в доме культуры') }));
+		await t.db.transaction().execute((trx) => restoreRecord(trx, context, 'campaign_activities', id, { details: { person_id: aigul } }));
+		expect(await campaignActivities(t.db, candidacyId)).toMatchObject([{ id, people_reached: 95 }]);
+		expect((await recentlyDeleted(t.db, null, 'en')).some((r) => r.table === 'campaign_activities')).toBe(false);
+		await t.db.transaction().execute((trx) => deleteActivity(trx, context, candidacyId, id, 4));
 	});
 
 	it('lists her candidacies for her page, the council in each language, elected as stored', async () => {

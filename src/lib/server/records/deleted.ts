@@ -12,7 +12,7 @@ export interface DeletedRecord {
 }
 
 /**
- * Recently deleted people, trainings, candidacies, organizations, elections and contests, newest
+ * Recently deleted people, trainings, candidacies, campaign activities, organizations, elections and contests, newest
  * first — narrowed to a region scope (an organizer limited to regions sees her regions' records and
  * none of the shared ones). Merged people are not listed: a merge is undone differently.
  */
@@ -29,6 +29,11 @@ export async function recentlyDeleted(db: Db, regionScope: number[] | null, loca
 		select 'candidacies', x.id, p.full_name || ' — ' || ${name('c')}, x.deleted_at
 			from candidacies x join people p on p.id = x.person_id join contests c on c.id = x.contest_id
 			where x.deleted_at is not null ${scope('p.region_id')}
+		union all
+		select 'campaign_activities', a.id, p.full_name || ' — ' || coalesce(a.description, ${name('c')}), a.deleted_at
+			from campaign_activities a join candidacies x on x.id = a.candidacy_id join people p on p.id = x.person_id
+			join contests c on c.id = x.contest_id
+			where a.deleted_at is not null ${scope('p.region_id')}
 		union all
 		select 'organizations', id, name, deleted_at from organizations where deleted_at is not null ${shared}
 		union all
