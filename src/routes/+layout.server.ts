@@ -14,6 +14,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 			overview: can(actor, 'overview:read'),
 			records: can(actor, 'records:read'),
 			restore: can(actor, 'records:restore'),
+			network: can(actor, 'network:read'),
+			quality: can(actor, 'quality:read'),
 			impact: can(actor, 'impact:read'),
 			users: can(actor, 'users:manage'),
 			shareLinks: can(actor, 'share_links:manage'),

@@ -112,7 +112,8 @@ const ENTITIES: Record<string, () => string> = {
 	party_results: m.entity_party_results,
 	party_list_entries: m.entity_party_list_entries,
 	candidacies: m.entity_candidacies,
-	campaign_activities: m.entity_campaign_activities
+	campaign_activities: m.entity_campaign_activities,
+	network: m.entity_network
 };
 
 export function entityLabel(entity: string): string {

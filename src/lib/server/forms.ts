@@ -32,9 +32,13 @@ export function validateForm<S extends z.ZodType>(
 	return { ok: false, values, errors };
 }
 
-/** Query-string parameters through a schema; invalid ones fall back to the schema's defaults. */
-export function validateQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): { data: z.output<S>; errors: FieldErrors } {
-	const raw = Object.fromEntries(params);
+/**
+ * Query-string parameters through a schema; invalid ones fall back to the schema's defaults. Parameters
+ * named in `arrays` may repeat (checkboxes of a GET form) and arrive as lists.
+ */
+export function validateQuery<S extends z.ZodType>(schema: S, params: URLSearchParams, options: { arrays?: string[] } = {}): { data: z.output<S>; errors: FieldErrors } {
+	const raw: Record<string, unknown> = Object.fromEntries(params);
+	for (const key of options.arrays ?? []) raw[key] = params.getAll(key);
 	const parsed = schema.safeParse(raw);
 	if (parsed.success) return { data: parsed.data, errors: {} };
 	const errors: FieldErrors = {};

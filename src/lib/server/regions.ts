@@ -2,6 +2,14 @@ import type { Locale } from '../domain/enums';
 import type { Db } from './db';
 import { localizedName } from './db/localized';
 
+/** The ids of a region and everything below it: an oblast with its raions, the country with all (a subquery). */
+export function regionAndBelow(db: Db, region: number) {
+	return db
+		.selectFrom('regions')
+		.select('id')
+		.where((eb) => eb.or([eb('id', '=', region), eb('parent_id', '=', region), eb('parent_id', 'in', db.selectFrom('regions').select('id').where('parent_id', '=', region))]));
+}
+
 /** Regions for a select: each oblast or city followed by its raions, names in the interface language. */
 export async function regionChoices(db: Db, locale: Locale) {
 	const regions = await db

@@ -21,6 +21,9 @@ export async function startServer(options: { dev: boolean }): Promise<void> {
 	if (handle.kind === 'pglite') await loadDemoOnFirstStart(handle.db);
 	const refreshed = await refreshNameKeys(handle.db);
 	if (refreshed) console.log(`Updated the search and sort keys of ${refreshed} people.`);
+	// PGlite runs no autovacuum, so its planner statistics exist only where someone ran ANALYZE; without
+	// them it estimates one row per table and the cascade's recursive queries pick nested loops.
+	if (handle.kind === 'pglite') await sql`analyze`.execute(handle.db);
 	registerShutdown(options.dev);
 }
 

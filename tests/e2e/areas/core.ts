@@ -2,7 +2,7 @@ import { adminOnly, every, impactReaders, signedInUsers, staffOnly, writers, typ
 
 /** Pages of this area an admin sees, for the every-page checks (languages, accessibility, phone width). */
 export function corePages(ids: MatrixIds): string[] {
-	return ['/', '/impact', '/account', '/admin/users', `/admin/users/${ids.user}`, '/admin/share-links', '/admin/audit', '/language', '/sign-out', '/no-such-page', `/history/people/${ids.person}`, '/deleted'];
+	return ['/', '/impact', '/impact/network', '/account', '/admin/users', `/admin/users/${ids.user}`, '/admin/share-links', '/admin/audit', '/admin/data-quality', '/language', '/sign-out', '/no-such-page', `/history/people/${ids.person}`, '/deleted'];
 }
 
 /** Sign-in, accounts, admin pages, share links, history and recently deleted. */
@@ -26,6 +26,7 @@ export function coreEntries(ids: MatrixIds): MatrixEntry[] {
 		{ key: 'POST /account?/endSession', url: '/account', expect: signedInUsers },
 		{ key: 'POST /account?/endOtherSessions', url: '/account', expect: signedInUsers },
 		{ key: 'GET /impact', url: '/impact', expect: impactReaders },
+		{ key: 'GET /impact/network', url: '/impact/network', expect: impactReaders },
 				{ key: 'GET /admin/users', url: '/admin/users', expect: adminOnly },
 		{ key: 'POST /admin/users?/invite', url: '/admin/users', expect: adminOnly },
 		{ key: 'GET /admin/users/[id]', url: `/admin/users/${ids.user}`, expect: adminOnly },
@@ -37,6 +38,7 @@ export function coreEntries(ids: MatrixIds): MatrixEntry[] {
 		{ key: 'POST /admin/share-links?/create', url: '/admin/share-links', expect: adminOnly },
 		{ key: 'POST /admin/share-links?/revoke', url: '/admin/share-links', expect: adminOnly, body: { id: String(ids.shareLink) } },
 		{ key: 'GET /admin/audit', url: '/admin/audit', expect: adminOnly },
+		{ key: 'GET /admin/data-quality', url: '/admin/data-quality', expect: adminOnly },
 		{ key: 'GET /history/[entity]/[id]', url: `/history/people/${ids.person}`, expect: staffOnly },
 		{ key: 'POST /history/[entity]/[id]?/revert', url: `/history/people/${ids.person}`, expect: writers },
 		{ key: 'GET /deleted', url: '/deleted', expect: writers },

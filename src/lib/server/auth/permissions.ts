@@ -16,6 +16,7 @@ export const PERMISSIONS = {
 	'import:run': ['admin', 'organizer'],
 	'export:run': ['admin', 'organizer'],
 	'audit:read': ['admin'],
+	'quality:read': ['admin'],
 	'users:manage': ['admin'],
 	'share_links:manage': ['admin'],
 	'account:manage': ['admin', 'organizer', 'viewer', 'funder']

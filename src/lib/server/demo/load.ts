@@ -16,6 +16,7 @@ import {
 } from './generate';
 
 import { createDemoAccounts, type DemoAccount } from './accounts';
+import { bumpDataVersion } from '../db/data-version';
 
 export type { DemoCounts, DemoDataset } from './generate';
 
@@ -56,6 +57,8 @@ export async function loadDemo(
 			throw new Error('Demo data is already loaded. Remove it first (npm run db:demo -- --remove), then load it again.');
 		}
 		const counts = await insertDemo(trx, dataset);
+		// No audit rows are written for demo rows: tell the caches of derived figures instead.
+		await bumpDataVersion(trx);
 		const accounts = await createDemoAccounts(trx, options.password);
 		counts.users += accounts.length;
 		if (options.within) await options.within(trx);
@@ -340,6 +343,7 @@ export async function removeDemo(db: Db): Promise<DemoCounts> {
 			}
 			await remove(table);
 		}
+		await bumpDataVersion(trx);
 		return counts;
 	});
 }

@@ -4,18 +4,24 @@ import { recordHistory } from '../records/history';
 import { candidaciesOfPerson } from '../candidacies/queries';
 import { membershipsOfPerson } from '../organizations/queries';
 import { trainingsOfPerson } from '../trainings/queries';
+import { cascadeFromPerson, trainedByChain } from '../network/cascade';
+import { egoNetworkOf } from '../network/ego';
+import { DRAW_LIMIT } from '../network/graph';
 import { cascadeOfPerson, findPerson, tiesOfPerson } from './person';
 
 const CONTACT_FIELDS = ['phone', 'email', 'messenger', 'notes'];
 
 /**
  * Everything the person page shows, assembled on the server. Contacts and notes (also inside her
- * history) are left out unless the user may see them.
+ * history) are left out unless the user may see them; her ego network keeps to `regionScope`.
  */
-export async function loadPersonPage(db: Db, id: number, locale: Locale, showContacts: boolean) {
+export async function loadPersonPage(db: Db, id: number, locale: Locale, showContacts: boolean, regionScope: number[] | null = null) {
 	const person = (await findPerson(db, id, locale))!;
-	const [cascade, ties, trainings, memberships, candidacies, history] = await Promise.all([
+	const [cascade, reach, chain, ego, ties, trainings, memberships, candidacies, history] = await Promise.all([
 		cascadeOfPerson(db, id),
+		cascadeFromPerson(db, id),
+		trainedByChain(db, id),
+		egoNetworkOf(db, id, regionScope),
 		tiesOfPerson(db, id),
 		trainingsOfPerson(db, id),
 		membershipsOfPerson(db, id),
@@ -44,6 +50,15 @@ export async function loadPersonPage(db: Db, id: number, locale: Locale, showCon
 			contacts: showContacts ? { phone: person.phone, email: person.email, messenger: person.messenger, notes: person.notes } : null
 		},
 		cascade,
+		reach: reach.reach,
+		chain,
+		// Up to DRAW_LIMIT people are drawn and listed; beyond, the first of them are listed only.
+		ego: {
+			people: ego.people.slice(0, DRAW_LIMIT),
+			more: Math.max(0, ego.people.length - DRAW_LIMIT),
+			total: ego.people.length,
+			ties: ego.people.length <= DRAW_LIMIT ? ego.ties : null
+		},
 		ties,
 		trainings,
 		memberships,

@@ -5,6 +5,7 @@ import { BACKGROUNDS, CANDIDACY_STATUSES, type Locale } from '../../domain/enums
 import { searchKey } from '../../domain/names';
 import type { Db } from '../db';
 import { byName, localizedName } from '../db/localized';
+import { regionAndBelow } from '../regions';
 
 export const PEOPLE_PAGE_SIZE = 50;
 /** More rows than this are not exported in one file (the list says so). */
@@ -42,15 +43,7 @@ function filteredPeople(db: Db, query: PeopleQuery, regionScope: number[] | null
 	const key = searchKey(query.q);
 	if (key) base = base.where('p.search_key', 'like', `%${escapeLike(key)}%`);
 	else if (query.q) base = base.where(sql<boolean>`false`); // only punctuation: nothing can match
-	if (query.region) {
-		// The region and everything below it: an oblast with its raions, the country with all.
-		const region = query.region;
-		base = base.where(
-			'p.region_id',
-			'in',
-			db.selectFrom('regions').select('id').where((eb) => eb.or([eb('id', '=', region), eb('parent_id', '=', region), eb('parent_id', 'in', db.selectFrom('regions').select('id').where('parent_id', '=', region))]))
-		);
-	}
+	if (query.region) base = base.where('p.region_id', 'in', regionAndBelow(db, query.region));
 	if (query.training) {
 		const training = query.training;
 		base = base.where((eb) =>

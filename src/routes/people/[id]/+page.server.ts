@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { auditContext, authorize, authorizeRecord } from '$lib/server/auth/guard';
-import { can } from '$lib/server/auth/permissions';
+import { can, regionFilter } from '$lib/server/auth/permissions';
 import { validateForm } from '$lib/server/forms';
 import { versionField } from '$lib/server/fields';
 import { loadPersonPage } from '$lib/server/people/page';
@@ -32,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 	const tieQuery = (event.url.searchParams.get('tieq') ?? '').slice(0, 100);
 	const canWrite = can(actor, 'records:write', scope);
 	return {
-		...(await loadPersonPage(db, id, event.locals.locale, can(actor, 'people:contacts', scope))),
+		...(await loadPersonPage(db, id, event.locals.locale, can(actor, 'people:contacts', scope), regionFilter(actor, 'records:read'))),
 		canWrite,
 		tieQuery,
 		merged: event.url.searchParams.has('merged'),

@@ -4,6 +4,7 @@ import { authorizeRecord } from '$lib/server/auth/guard';
 import { can, regionFilter } from '$lib/server/auth/permissions';
 import { validateQuery } from '$lib/server/forms';
 import { searchPeople } from '$lib/server/people/queries';
+import { cascadeTreeOfTraining } from '$lib/server/network/tree';
 import { getTraining } from '$lib/server/trainings/queries';
 import { recordId } from '$lib/server/trainings/responses';
 import { personSearchSchema } from '$lib/server/trainings/schema';
@@ -25,6 +26,8 @@ export const load: PageServerLoad = async (event) => {
 	const listed = new Set(found.participants.map((p) => p.person_id));
 	return {
 		...found,
+		// Names in the tree only for people of the user's regions.
+		cascade: await cascadeTreeOfTraining(db, id, regionFilter(actor, 'records:read')),
 		canWrite,
 		search,
 		searchErrors,
