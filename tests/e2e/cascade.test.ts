@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { startApp, type RunningApp } from '../helpers/app';
-import { describeWithBrowser, launchBrowser, seriousAxeViolations } from '../helpers/browser';
+import { describeWithBrowser, launchBrowser, seriousAxeViolations, signInAs } from '../helpers/browser';
 import { DEMO_PASSWORD, prepareDataDir } from '../helpers/prepare';
 import { loadDemo } from '../../src/lib/server/demo/load';
 import { generateDemo } from '../../src/lib/server/demo/generate';
@@ -80,16 +80,7 @@ describeWithBrowser('the training cascade and the data-quality page', () => {
 		if (app?.dataDir) rmSync(app.dataDir, { recursive: true, force: true });
 	});
 
-	async function signIn(email: string): Promise<Page> {
-		await browser.clearCookies();
-		const page = await browser.newPage();
-		await page.goto(`${app.url}/sign-in`);
-		await page.getByLabel('E-mail address').fill(email);
-		await page.getByLabel('Password').fill(DEMO_PASSWORD);
-		await page.getByRole('button', { name: 'Sign in' }).click();
-		await page.waitForURL((url) => url.pathname !== '/sign-in');
-		return page;
-	}
+	const signIn = (email: string) => signInAs(browser, app.url, email, DEMO_PASSWORD);
 
 	it('shows the TOT cascade three levels deep, with the women first reached at each level', async () => {
 		const expected = demoCascadeLevels();

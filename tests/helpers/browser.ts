@@ -52,3 +52,15 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** A new page in `context` signed in through the form as `email` (a demo account), others' cookies cleared first. */
+export async function signInAs(context: BrowserContext, appUrl: string, email: string, password: string): Promise<Page> {
+	await context.clearCookies();
+	const page = await context.newPage();
+	await page.goto(`${appUrl}/sign-in`);
+	await page.getByLabel('E-mail address').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL((url) => url.pathname !== '/sign-in');
+	return page;
+}

@@ -49,3 +49,9 @@ export function formatDateTime(value: Date | string, locale: Locale = getLocale(
 			: { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone };
 	return cached(`t:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(numericLocale(locale), options)).format(toDate(value));
 }
+
+/** A month ('2012-03' or a date in it): Mar 2012 · 03.2012 · 03.2012 */
+export function formatMonth(value: string, locale: Locale = getLocale()): string {
+	const options: Intl.DateTimeFormatOptions = locale === 'en' ? { month: 'short', year: 'numeric', timeZone: 'UTC' } : { month: '2-digit', year: 'numeric', timeZone: 'UTC' };
+	return cached(`m:${locale}`, () => new Intl.DateTimeFormat(numericLocale(locale), options)).format(toDate(`${value.slice(0, 7)}-01`));
+}

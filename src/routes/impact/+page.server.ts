@@ -1,10 +1,9 @@
-import { getDb } from '$lib/server/db';
 import { authorize } from '$lib/server/auth/guard';
-import { headlineTotals } from '$lib/server/impact/queries';
-import { isFunderView, totalsFor } from '$lib/server/impact/view';
+import { impactPageData } from '$lib/server/impact/page';
 import type { PageServerLoad } from './$types';
 
+// The impact dashboard: every figure for the filters in the URL, numbers only for funders and share links.
 export const load: PageServerLoad = async (event) => {
 	const actor = await authorize(event, 'impact:read');
-	return { totals: totalsFor(actor, await headlineTotals(getDb())), funderView: isFunderView(actor) };
+	return impactPageData(event, actor);
 };

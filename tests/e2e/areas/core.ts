@@ -2,7 +2,7 @@ import { adminOnly, every, impactReaders, signedInUsers, staffOnly, writers, typ
 
 /** Pages of this area an admin sees, for the every-page checks (languages, accessibility, phone width). */
 export function corePages(ids: MatrixIds): string[] {
-	return ['/', '/impact', '/impact/network', '/account', '/admin/users', `/admin/users/${ids.user}`, '/admin/share-links', '/admin/audit', '/admin/data-quality', '/language', '/sign-out', '/no-such-page', `/history/people/${ids.person}`, '/deleted'];
+	return ['/', '/impact/network', '/account', '/admin/users', `/admin/users/${ids.user}`, '/admin/share-links', '/admin/audit', '/admin/data-quality', '/language', '/sign-out', '/no-such-page', `/history/people/${ids.person}`, '/deleted'];
 }
 
 /** Sign-in, accounts, admin pages, share links, history and recently deleted. */
@@ -25,7 +25,6 @@ export function coreEntries(ids: MatrixIds): MatrixEntry[] {
 		{ key: 'POST /account?/changePassword', url: '/account', expect: signedInUsers },
 		{ key: 'POST /account?/endSession', url: '/account', expect: signedInUsers },
 		{ key: 'POST /account?/endOtherSessions', url: '/account', expect: signedInUsers },
-		{ key: 'GET /impact', url: '/impact', expect: impactReaders },
 		{ key: 'GET /impact/network', url: '/impact/network', expect: impactReaders },
 				{ key: 'GET /admin/users', url: '/admin/users', expect: adminOnly },
 		{ key: 'POST /admin/users?/invite', url: '/admin/users', expect: adminOnly },

@@ -24,6 +24,9 @@ const edges = sql`
 	join people b on b.id = p.person_id and b.deleted_at is null
 	where f.role = 'facilitator' and f.deleted_at is null`;
 
+/** The same edges, for queries that walk the cascade within a larger statement (impact/figures.ts). */
+export const cascadeEdges: RawBuilder<unknown> = edges;
+
 export interface Reach {
 	/** People reached at the first level (a training's participants; the women a person trained). */
 	direct: number;
