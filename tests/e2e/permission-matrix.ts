@@ -5,6 +5,8 @@ import { trainingEntries, trainingPages } from './areas/trainings';
 import { electionEntries, electionPages } from './areas/elections';
 import { networkEntries, networkPages } from './areas/network';
 import { impactEntries, impactPages } from './areas/impact';
+import { importEntries, importPages } from './areas/import';
+import { exportEntries, exportPages } from './areas/export';
 
 /**
  * What every principal gets from every page, form action and endpoint. The permission test reads the
@@ -61,12 +63,12 @@ export interface MatrixIds {
 }
 
 export function permissionMatrix(ids: MatrixIds): MatrixEntry[] {
-	return [...coreEntries(ids), ...peopleEntries(ids), ...trainingEntries(ids), ...electionEntries(ids), ...networkEntries(ids), ...impactEntries(ids)];
+	return [...coreEntries(ids), ...peopleEntries(ids), ...trainingEntries(ids), ...electionEntries(ids), ...networkEntries(ids), ...impactEntries(ids), ...importEntries(ids), ...exportEntries(ids)];
 }
 
 /** Every page an admin can open, with real ids: the pages each "every page" check visits. */
 export function adminPages(ids: MatrixIds): string[] {
-	return [...corePages(ids), ...peoplePages(ids), ...trainingPages(ids), ...electionPages(ids), ...networkPages(ids), ...impactPages(ids)];
+	return [...corePages(ids), ...peoplePages(ids), ...trainingPages(ids), ...electionPages(ids), ...networkPages(ids), ...impactPages(ids), ...importPages(ids), ...exportPages(ids)];
 }
 
 /**

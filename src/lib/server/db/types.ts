@@ -138,6 +138,13 @@ export interface PeopleTable extends Editable {
 	search_key: string;
 	sort_key: string;
 	merged_into_id: number | null;
+	/** Identifiers other systems give her (Popolo `identifiers`), e.g. { scheme: 'everypolitician', identifier: '…' }. */
+	identifiers: ColumnType<Identifier[], string | undefined, string>;
+}
+
+export interface Identifier {
+	scheme: string;
+	identifier: string;
 }
 
 export interface OrganizationsTable extends Editable {
@@ -148,6 +155,7 @@ export interface OrganizationsTable extends Editable {
 	region_id: number | null;
 	website: string | null;
 	notes: string | null;
+	identifiers: ColumnType<Identifier[], string | undefined, string>;
 }
 
 export interface OrganizationNamesTable extends Editable {
@@ -318,6 +326,14 @@ export interface ImportJobsTable {
 	created_at: CreatedAt;
 	updated_at: Timestamp;
 	finished_at: Timestamp | null;
+	format: string | null;
+	/** The file's header row, normalised: a later file with the same headers gets this job's mapping. */
+	header_key: string | null;
+	sheet: ColumnType<unknown, string | null, string | null> | null;
+	decisions: ColumnType<unknown, string | null, string | null> | null;
+	preview: ColumnType<unknown, string | null, string | null> | null;
+	undone_at: Timestamp | null;
+	undone_by: number | null;
 }
 
 export interface AuditLogTable {

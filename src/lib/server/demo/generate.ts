@@ -55,7 +55,7 @@ type Columns<Table, ForeignKeys extends keyof Selectable<Table>> = Omit<
 	ForeignKeys | 'id' | 'version' | 'is_demo' | 'created_at' | 'updated_at' | 'deleted_at'
 > & { is_demo: true };
 
-export interface DemoPerson extends Columns<PeopleTable, 'region_id' | 'merged_into_id'> {
+export interface DemoPerson extends Columns<PeopleTable, 'region_id' | 'merged_into_id' | 'identifiers'> {
 	key: string;
 	/** Region code: a raion ('KG-N-KOC'), an oblast standing for its main town ('KG-N'), a city or a country. */
 	region: string;
@@ -68,7 +68,7 @@ export interface DemoPerson extends Columns<PeopleTable, 'region_id' | 'merged_i
 	consent_recorded_by: string;
 }
 
-export interface DemoOrganization extends Columns<OrganizationsTable, 'region_id'> {
+export interface DemoOrganization extends Columns<OrganizationsTable, 'region_id' | 'identifiers'> {
 	key: string;
 	region: string | null;
 	notes: string;

@@ -1,0 +1,13 @@
+import type { MatrixEntry, MatrixIds } from '../permission-matrix';
+
+/** Pages of this area an admin sees, for the every-page checks (languages, accessibility, phone width). */
+export function importPages(ids: MatrixIds): string[] {
+	void ids;
+	return [];
+}
+
+/** The import routes and what each principal gets from them. */
+export function importEntries(ids: MatrixIds): MatrixEntry[] {
+	void ids;
+	return [];
+}
