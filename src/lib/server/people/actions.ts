@@ -63,10 +63,26 @@ export async function findDuplicates(db: Db, input: Pick<PersonInput, 'full_name
 		.execute();
 	const candidates: DuplicateCandidate[] = [];
 	for (const row of rows) {
-		const sameName = row.search_key.split(' ').length > 0 && (row.search_key === key || row.search_key.startsWith(`${key} `));
-		const samePhone = phone.length >= 6 && digits(row.phone) === phone;
-		const reason = sameName && input.birth_year !== null && row.birth_year === input.birth_year ? 'name_and_birth_year' : sameName && samePhone ? 'name_and_phone' : samePhone ? 'phone' : null;
+		const reason = duplicateReason(row, { key, birth_year: input.birth_year, phone });
 		if (reason) candidates.push({ id: row.id, full_name: row.full_name, name_latin: row.name_latin, birth_year: row.birth_year, reason });
 	}
 	return candidates;
 }
+
+/**
+ * Why `existing` is likely the person described (the duplicate rules, shared by the person form and
+ * imports), or null: the same name in any script with the same birth year or phone, or the same phone.
+ * `key` is searchKey(full name); `phone` is digits only.
+ */
+export function duplicateReason(
+	existing: { search_key: string; birth_year: number | null; phone: string | null },
+	input: { key: string; birth_year: number | null; phone: string }
+): DuplicateCandidate['reason'] | null {
+	const sameName = existing.search_key === input.key || existing.search_key.startsWith(`${input.key} `);
+	const samePhone = input.phone.length >= 6 && digits(existing.phone) === input.phone;
+	if (sameName && input.birth_year !== null && existing.birth_year === input.birth_year) return 'name_and_birth_year';
+	if (sameName && samePhone) return 'name_and_phone';
+	return samePhone ? 'phone' : null;
+}
+
+export const phoneDigits = digits;

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db';
-import { audit, type AuditContext } from '../audit/log';
+import { audit, auditRow, type AuditContext } from '../audit/log';
 
 // Every change to an editable record goes through here, so that each one is versioned (no lost
 // updates), soft (deletes can be restored) and recorded in audit_log with before/after, who, when and
@@ -104,6 +104,15 @@ export function userFields(row: Row): Row {
 	return Object.fromEntries(Object.entries(row).filter(([k]) => !SYSTEM_COLUMNS.has(k)).map(([k, v]) => [k, jsonValue(v)]));
 }
 
+/** jsonb columns: written as JSON text (the pg driver would send a JavaScript array as a PostgreSQL array). */
+const JSON_COLUMNS = new Set(['identifiers']);
+
+function stored(values: Row): Row {
+	const out: Row = { ...values };
+	for (const key of JSON_COLUMNS) if (key in out && out[key] !== null && typeof out[key] !== 'string') out[key] = JSON.stringify(out[key]);
+	return out;
+}
+
 // Generic over the editable tables: Kysely's types cannot follow a table name chosen at run time.
 const untyped = (db: Db) => db as unknown as Kysely<any>;
 
@@ -112,18 +121,42 @@ async function lockRow(trx: Db, table: EditableTable, id: number): Promise<Row |
 }
 
 export async function createRecord(trx: Db, context: AuditContext, table: EditableTable, values: Row, options: ChangeOptions = {}): Promise<Row> {
-	const row: Row = await untyped(trx).insertInto(table).values(values).returningAll().executeTakeFirstOrThrow();
-	await audit(trx, context, {
-		action: 'create',
-		entity: table,
-		entityId: row.id as number,
-		after: { ...userFields(row), version: row.version },
-		source: options.source,
-		reason: options.reason,
-		details: options.details,
-		importJobId: options.importJobId
-	});
+	const [row] = await createRecords(trx, context, table, [values], options);
 	return row;
+}
+
+/**
+ * createRecord for many rows at once (an import): one multi-row insert per chunk and one audit entry per
+ * row, inserted together. Returns the rows in the order given (INSERT … RETURNING keeps the VALUES order).
+ */
+export async function createRecords(trx: Db, context: AuditContext, table: EditableTable, values: Row[], options: ChangeOptions = {}): Promise<Row[]> {
+	const created: Row[] = [];
+	// PostgreSQL takes at most 65,535 parameters in one statement, PGlite's protocol parser 32,767; the
+	// audit rows (12 columns each) are inserted in the same chunks.
+	const AUDIT_COLUMNS = 12;
+	const chunk = Math.max(1, Math.floor(30_000 / Math.max(AUDIT_COLUMNS, Object.keys(values[0] ?? {}).length)));
+	for (let start = 0; start < values.length; start += chunk) {
+		const rows: Row[] = await untyped(trx).insertInto(table).values(values.slice(start, start + chunk).map(stored)).returningAll().execute();
+		await trx
+			.insertInto('audit_log')
+			.values(
+				rows.map((row) =>
+					auditRow(context, {
+						action: 'create',
+						entity: table,
+						entityId: row.id as number,
+						after: { ...userFields(row), version: row.version },
+						source: options.source,
+						reason: options.reason,
+						details: options.details,
+						importJobId: options.importJobId
+					})
+				)
+			)
+			.execute();
+		created.push(...rows);
+	}
+	return created;
 }
 
 /**
@@ -150,7 +183,7 @@ export async function updateRecord(
 	const version = (current.version as number) + 1;
 	const row: Row = await untyped(trx)
 		.updateTable(table)
-		.set({ ...pick(changes, changed), version, updated_at: new Date() })
+		.set({ ...stored(pick(changes, changed)), version, updated_at: new Date() })
 		.where('id', '=', id)
 		.returningAll()
 		.executeTakeFirstOrThrow();
@@ -211,6 +244,51 @@ export function deleteRecord(trx: Db, context: AuditContext, table: EditableTabl
 
 export function restoreRecord(trx: Db, context: AuditContext, table: EditableTable, id: number, options: ChangeOptions & { action?: string } = {}) {
 	return setDeleted(trx, context, table, id, false, undefined, options);
+}
+
+/**
+ * Reverts many creations at once (undoing an import): the rows are soft-deleted, each with a 'revert'
+ * audit entry pointing at its creation. Refused, writing nothing, when any of them was edited or
+ * deleted since it was created.
+ */
+export async function revertCreations(
+	trx: Db,
+	context: AuditContext,
+	table: EditableTable,
+	rows: { auditId: number; id: number; version: number }[],
+	options: ChangeOptions = {}
+): Promise<void> {
+	const ids = rows.map((r) => r.id);
+	const current: Row[] = await untyped(trx).selectFrom(table).select(['id', 'version', 'deleted_at']).where(sql<boolean>`id = any(${ids}::int[])`).forUpdate().execute();
+	const byId = new Map(current.map((r) => [r.id as number, r]));
+	if (rows.some((r) => byId.get(r.id)?.version !== r.version || byId.get(r.id)?.deleted_at)) throw new RevertConflictError(['version']);
+	const deletedAt = new Date();
+	for (let start = 0; start < rows.length; start += 2000) {
+		const chunk = rows.slice(start, start + 2000);
+		await untyped(trx)
+			.updateTable(table)
+			.set({ deleted_at: deletedAt, version: sql`version + 1`, updated_at: deletedAt })
+			.where(sql<boolean>`id = any(${chunk.map((r) => r.id)}::int[])`)
+			.execute();
+		await trx
+			.insertInto('audit_log')
+			.values(
+				chunk.map((r) =>
+					auditRow(context, {
+						action: 'revert',
+						entity: table,
+						entityId: r.id,
+						before: { deleted_at: null, version: r.version },
+						after: { deleted_at: deletedAt.toISOString(), version: r.version + 1 },
+						source: options.source,
+						reason: options.reason,
+						details: { ...(options.details ?? {}), reverted_audit_id: r.auditId },
+						importJobId: options.importJobId
+					})
+				)
+			)
+			.execute();
+	}
 }
 
 /** The audit entries of a record written after it was at `version`. */
