@@ -13,6 +13,9 @@ try {
 }
 
 process.env.PORT ??= '3000';
+// Spreadsheets for import may be up to 25 MB (src/lib/server/import/read.ts); adapter-node refuses
+// request bodies over 512 KB unless told otherwise.
+process.env.BODY_SIZE_LIMIT ??= '30M';
 // adapter-node assumes https when it cannot tell; a local start is plain http on localhost.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 console.log(`Starting on ${process.env.ORIGIN} …`);

@@ -34,7 +34,7 @@ export async function startApp(env: Record<string, string> = {}, options: { keep
 	const url = `http://localhost:${port}`;
 	let log = '';
 	const child = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, PORT: String(port), ORIGIN: url, ...(dataDir ? { DATA_DIR: dataDir } : {}), ...env },
+		env: { ...process.env, PORT: String(port), ORIGIN: url, BODY_SIZE_LIMIT: '30M', ...(dataDir ? { DATA_DIR: dataDir } : {}), ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout!.on('data', (d) => (log += d));

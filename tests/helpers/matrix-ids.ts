@@ -1,4 +1,5 @@
 import type { Db } from '../../src/lib/server/db';
+import { createImportJob } from '../../src/lib/server/import/jobs';
 import { updateRecord } from '../../src/lib/server/records/changes';
 import type { MatrixIds } from '../e2e/permission-matrix';
 
@@ -26,6 +27,8 @@ export async function matrixIds(db: Db, given: { user: number; shareLink: number
 	// A recorded change to the first person, for the history and revert entries.
 	await db.transaction().execute((trx) => updateRecord(trx, {}, 'people', people[0].id, people[0].version, { messenger: '@matrix-test' }));
 	const change = await db.selectFrom('audit_log').select('id').where('entity', '=', 'people').where('entity_id', '=', people[0].id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+	// A people import whose columns are still to confirm: every step the matrix posts to it is refused (400/409).
+	const importJob = await createImportJob(db, null, 'matrix.csv', { format: 'csv', encoding: 'utf-8', separator: ';', headers: ['ФИО', 'Год рождения'], rows: [['Матрицева Анна', '1980']] });
 	return {
 		...given,
 		person: people[0].id,
@@ -40,6 +43,7 @@ export async function matrixIds(db: Db, given: { user: number; shareLink: number
 		listContest: list.contest,
 		aiylContest: aiyl.contest,
 		aiylCandidacy: aiyl.id,
-		bishkek: bishkek.id
+		bishkek: bishkek.id,
+		importJob
 	};
 }
