@@ -17,6 +17,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 			network: can(actor, 'network:read'),
 			quality: can(actor, 'quality:read'),
 			impact: can(actor, 'impact:read'),
+			import: can(actor, 'import:run') && !actor?.regionScope,
+			export: can(actor, 'export:run'),
 			users: can(actor, 'users:manage'),
 			shareLinks: can(actor, 'share_links:manage'),
 			audit: can(actor, 'audit:read'),

@@ -1,4 +1,4 @@
-import { toCsv } from '$lib/domain/csv';
+import { toCsv, type CsvColumn } from '$lib/domain/csv';
 import { formatNumber } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n/locale';
 
@@ -33,12 +33,14 @@ export function cellCsv(cell: Cell): string {
 	return cell === null ? '' : String(cell);
 }
 
+/** The table's columns for a file: each cell as it is (the CSV writes numbers plain, as cellCsv; XLSX keeps them numbers). */
+export function tableColumns(table: ChartTable): CsvColumn<ChartTable['rows'][number]>[] {
+	return table.columns.map((header, i) => ({ header, value: (row) => row.cells[i] ?? null }));
+}
+
 /** The table as CSV (UTF-8 with BOM, CRLF), the same rows and columns as on the page. */
 export function tableCsv(table: ChartTable): string {
-	return toCsv(
-		table.rows,
-		table.columns.map((header, i) => ({ header, value: (row: ChartTable['rows'][number]) => cellCsv(row.cells[i] ?? null) }))
-	);
+	return toCsv(table.rows, tableColumns(table));
 }
 
 /** A share (0.1234) as the number a "%" column shows: 12.3 (one decimal); null stays null. */
