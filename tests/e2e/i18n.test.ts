@@ -12,7 +12,7 @@ import { matrixIds } from '../helpers/matrix-ids';
 import { adminPages, type MatrixIds } from './permission-matrix';
 
 // Latin-letter words that may stay in Latin on a Russian or Kyrgyz page: acronyms and the like.
-const ALLOWED_LATIN = new Set(['WLP', 'UTC', 'CSV', 'PNG', 'XLSX', 'PDF', 'JSON']);
+const ALLOWED_LATIN = new Set(['WLP', 'UTC', 'CSV', 'PNG', 'XLS', 'XLSX', 'PDF', 'JSON', 'UTF', 'Windows', 'Excel', 'Popolo', 'EveryPolitician']);
 
 /**
  * The interface text of the page: everything visible or announced (text, labels, titles), minus what
@@ -31,7 +31,7 @@ async function interfaceText(page: Page): Promise<string> {
 }
 
 function englishWords(text: string): string[] {
-	return [...text.matchAll(/[A-Za-z][A-Za-z'’-]+/g)].map((m) => m[0]).filter((w) => !ALLOWED_LATIN.has(w));
+	return [...text.matchAll(/[A-Za-z][A-Za-z'’-]+/g)].map((m) => m[0].replace(/['’-]+$/, '')).filter((w) => !ALLOWED_LATIN.has(w));
 }
 
 function messageKeys(text: string): string[] {
