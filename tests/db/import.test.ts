@@ -19,8 +19,9 @@ import {
 import { guessMapping } from '../../src/lib/server/import/fields';
 import { updateRecord, RevertConflictError } from '../../src/lib/server/records/changes';
 import { describeEachDatabase } from '../helpers/databases';
+import { sharedDataFile } from '../helpers/shared-data';
 
-const EVERYPOLITICIAN = new URL('../../../shared/data/everypolitician-kyrgyzstan-term5.csv', import.meta.url);
+const EVERYPOLITICIAN = sharedDataFile('everypolitician-kyrgyzstan-term5.csv');
 
 /** What a test compares before and after: every live row of the tables an import writes. */
 async function snapshot(db: Db) {

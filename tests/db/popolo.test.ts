@@ -10,6 +10,7 @@ import { exportPopolo } from '../../src/lib/server/popolo/export';
 import { importPopolo, PopoloDocumentError, type PopoloImportResult } from '../../src/lib/server/popolo/import';
 import { normalisedName, parsePopolo, type PopoloDocument, type PopoloIdentifier } from '../../src/lib/server/popolo/schema';
 import { describeEachDatabase, freshDatabase } from '../helpers/databases';
+import { sharedDataFile } from '../helpers/shared-data';
 
 const SECRET_NOTE = 'Private: met her at the clinic, do not share';
 
@@ -46,7 +47,7 @@ function withoutIds(doc: PopoloDocument) {
 
 /** An EveryPolitician-style ep-popolo document built from their CSV of the 5th Jogorku Kenesh (120 members). */
 function everyPoliticianKyrgyzstan() {
-	const [header, ...lines] = readFileSync('/work/shared/data/everypolitician-kyrgyzstan-term5.csv', 'utf8').trim().split('\n');
+	const [header, ...lines] = readFileSync(sharedDataFile('everypolitician-kyrgyzstan-term5.csv'), 'utf8').trim().split('\n');
 	const columns = header.split(',');
 	// The file has no quoted fields (checked: no '"' in it), so a plain split reads it.
 	const rows = lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [columns[i], value])));
