@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { describeChange, type ChangeLine } from '$lib/i18n/fields';
 import type { Db } from '../db';
 import { audit, auditRow, type AuditContext } from '../audit/log';
 
@@ -55,6 +56,8 @@ export interface ChangeMeanwhile {
 	action: string;
 	before: Row;
 	after: Row;
+	/** The change described in the request's language, for the conflict notice. */
+	lines: ChangeLine[];
 }
 
 /** Saving a stale copy: carries the record as it is now and what changed since the copy was read. */
@@ -302,14 +305,11 @@ export async function changesSince(db: Db, table: EditableTable, id: number, ver
 		.where(sql<number>`(a.before->>'version')::int`, '>=', version)
 		.orderBy('a.id')
 		.execute();
-	return rows.map((r) => ({
-		auditId: r.id,
-		at: r.at,
-		userName: r.display_name,
-		action: r.action,
-		before: userFields((r.before ?? {}) as Row),
-		after: userFields((r.after ?? {}) as Row)
-	}));
+	return rows.map((r) => {
+		const before = userFields((r.before ?? {}) as Row);
+		const after = userFields((r.after ?? {}) as Row);
+		return { auditId: r.id, at: r.at, userName: r.display_name, action: r.action, before, after, lines: describeChange(table, before, after) };
+	});
 }
 
 /**

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { describeChange, type ChangeLine } from '$lib/i18n/fields';
+import { auditActionLabel, entityLabel } from '$lib/i18n/labels-audit';
 import type { Db } from '../db';
 import { userFields, type EditableTable, type Row } from './changes';
 
@@ -13,6 +15,10 @@ export interface HistoryEntry {
 	reason: string | null;
 	before: Row;
 	after: Row;
+	/** In the request's language: the action, the entity and the change (a creation of another record: no lines). */
+	actionLabel: string;
+	entityLabel: string;
+	lines: ChangeLine[];
 	/** Whether this entry is a change that revertChange can undo. */
 	revertible: boolean;
 }
@@ -45,17 +51,27 @@ export async function recordHistory(db: Db, table: EditableTable, id: number, li
 			return parentKey ? eb.or([own, eb(sql`a.details->>${parentKey}`, '=', String(id))]) : own;
 		});
 	const rows = await query.orderBy('a.id', 'desc').limit(limit).execute();
-	return rows.map((r) => ({
-		id: r.id,
-		at: r.at,
-		action: r.action,
-		entity: r.entity ?? table,
-		entityId: r.entity_id,
-		userName: r.display_name,
-		source: r.source,
-		reason: r.reason,
-		before: userFields((r.before ?? {}) as Row),
-		after: userFields((r.after ?? {}) as Row),
-		revertible: REVERTIBLE.has(r.action)
-	}));
+	return rows.map((r) => {
+		const entity = r.entity ?? table;
+		const before = userFields((r.before ?? {}) as Row);
+		const after = userFields((r.after ?? {}) as Row);
+		// A creation lists its fields on the record's own history; elsewhere (her new candidacy) its name says enough.
+		const lines = r.action !== 'create' ? describeChange(entity, before, after) : entity === table ? describeChange(entity, {}, after) : [];
+		return {
+			id: r.id,
+			at: r.at,
+			action: r.action,
+			actionLabel: auditActionLabel(r.action),
+			entity,
+			entityLabel: entityLabel(entity),
+			entityId: r.entity_id,
+			userName: r.display_name,
+			source: r.source,
+			reason: r.reason,
+			before,
+			after,
+			lines,
+			revertible: REVERTIBLE.has(r.action)
+		};
+	});
 }
