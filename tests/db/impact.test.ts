@@ -5,7 +5,8 @@ import type { Db } from '../../src/lib/server/db';
 import { loadDemo } from '../../src/lib/server/demo/load';
 import { totReach } from '../../src/lib/server/impact/cascade';
 import type { ImpactDashboard, ImpactFilter } from '../../src/lib/server/impact/dashboard-types';
-import { impactDashboard } from '../../src/lib/server/impact/figures';
+import { cachedImpactDashboard, impactDashboard } from '../../src/lib/server/impact/figures';
+import { updateRecord } from '../../src/lib/server/records/changes';
 import { headlineTotals } from '../../src/lib/server/impact/queries';
 import { describeEachDatabase } from '../helpers/databases';
 import { referenceDashboard } from '../helpers/impact-reference';
@@ -77,6 +78,21 @@ describeEachDatabase('impact dashboard: the demo data, every figure against an i
 			expect(all.profile.filter((p) => p.dimension === dimension).reduce((n, p) => n + p.won, 0)).toBe(all.headline.won);
 		}
 		expect(all.seatShare.national.find((n) => n.year === 2012)).toMatchObject({ share: 12 });
+	});
+
+	it('caches the figures until a record changes, per filter and language', async () => {
+		const first = await cachedImpactDashboard(t.db, {}, 'en');
+		expect(await cachedImpactDashboard(t.db, {}, 'en')).toBe(first);
+		expect(await cachedImpactDashboard(t.db, {}, 'ru')).not.toBe(first);
+		expect(await cachedImpactDashboard(t.db, { background: 'ngo' }, 'en')).toEqual(await impactDashboard(t.db, { background: 'ngo' }, 'en'));
+
+		// A winner's result withdrawn through the records layer: the next request sees one win fewer.
+		const won = await t.db.selectFrom('candidacies').select(['id', 'version']).where('elected', '=', true).where('deleted_at', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+		await updateRecord(t.db, {}, 'candidacies', won.id, won.version, { elected: null, took_seat: null });
+		const after = await cachedImpactDashboard(t.db, {}, 'en');
+		expect(after).not.toBe(first);
+		expect(after.headline.won).toBe(first.headline.won - 1);
+		expect(after).toEqual(await impactDashboard(t.db, {}, 'en'));
 	});
 });
 

@@ -173,6 +173,9 @@ describeEachDatabase('network: people, ties, figures, filters, cache', (t) => {
 		expect((await egoNetworkOf(t.db, f, null)).people.map((x) => x.id)).toEqual([f]);
 		// An organizer of Osh sees Dinara's ties within Osh only.
 		expect((await egoNetworkOf(t.db, d, oshScope)).people.map((x) => x.id)).toEqual([d, e]);
+		// Reach is computed only for a network small enough to draw: five people, limit 5 and limit 4.
+		expect((await egoNetworkOf(t.db, c, null, { reachLimit: 5 })).people.find((x) => x.id === a)?.reach).toBe(2);
+		expect((await egoNetworkOf(t.db, c, null, { reachLimit: 4 })).people.map((x) => x.reach)).toEqual([null, null, null, null, null]);
 	});
 
 	it('ranks partner organizations by the trained women among their members', async () => {

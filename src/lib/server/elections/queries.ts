@@ -31,6 +31,17 @@ export async function listElections(db: Db, regionScope: number[] | null, locale
 	return rows.map((r) => ({ ...r, contests: Number(r.contests ?? 0), candidacies: Number(r.candidacies ?? 0) }));
 }
 
+/** The elections as filter choices (the impact page): no counts, which cost a pass over every candidacy. */
+export async function electionChoices(db: Db, locale: Locale) {
+	return db
+		.selectFrom('elections as e')
+		.select(['e.id', localizedName('e', locale).as('name'), 'e.date'])
+		.where('e.deleted_at', 'is', null)
+		.orderBy('e.date', 'desc')
+		.orderBy('e.id')
+		.execute();
+}
+
 export async function getElection(db: Db, id: number, locale: Locale) {
 	return db
 		.selectFrom('elections as e')

@@ -4,8 +4,9 @@ import { AGE_BANDS, DEFAULT_ELECTION_YEAR, FUNNEL_STAGES, UNKNOWN_AGE, funnelFro
 import { wilson } from '../../domain/stats';
 import type { Db } from '../db';
 import { localizedName } from '../db/localized';
-import { cascadeEdges, MAX_LEVELS } from '../network/cascade';
+import { cascadeStepFrom, MAX_LEVELS } from '../network/cascade';
 import { regionAndBelow } from '../regions';
+import { derivedCache } from '../db/derived-cache';
 import type { ImpactDashboard, ImpactFilter } from './dashboard-types';
 
 type Tallies = { trained: number; ran: number; won: number; decided: number; pending: number };
@@ -46,6 +47,18 @@ function jsonRows(row: RawBuilder<unknown>, from: RawBuilder<unknown>, orderBy: 
 	return sql`(select coalesce(json_agg(${row} order by ${orderBy}), '[]'::json) from ${from})`;
 }
 
+const dashboardCache = derivedCache<ImpactDashboard>(32);
+
+/**
+ * impactDashboard, computed once per filter and language and kept until any record changes (the last
+ * 32 kept). On WLP's whole network (300,000 people) one computation takes seconds — the cascades below
+ * every TOT are walked — so the page waits for it only after a change (README, "Performance").
+ */
+export function cachedImpactDashboard(db: Db, filter: ImpactFilter, locale: Locale): Promise<ImpactDashboard> {
+	const key = JSON.stringify([filter.election ?? null, filter.region ?? null, filter.training ?? null, filter.background ?? null, locale]);
+	return dashboardCache(db, key, () => impactDashboard(db, filter, locale));
+}
+
 /**
  * Every figure of the impact dashboard (DESIGN.md §4; definitions in dashboard-types.ts) for one filter,
  * in a single SQL statement. The cascade walks reuse network/cascade.ts's edges; rates get their Wilson
@@ -73,7 +86,7 @@ export async function impactDashboard(db: Db, filter: ImpactFilter, locale: Loca
 		else ${AGE_BANDS[0][0]} end`;
 
 	const { rows } = await sql<FiguresRow>`
-		with recursive edges as materialized (${cascadeEdges}),
+		with recursive
 		-- The cascades below every TOT (and below the filter's training): (root training, person, level).
 		roots as (select id from trainings where deleted_at is null and (kind = 'tot' or id = ${cohort}::int)),
 		walk(root_id, person_id, level) as (
@@ -81,7 +94,7 @@ export async function impactDashboard(db: Db, filter: ImpactFilter, locale: Loca
 			join training_participants tp on tp.training_id = r.id and tp.role = 'participant' and tp.completed and tp.deleted_at is null
 			join people x on x.id = tp.person_id and x.deleted_at is null
 			union
-			select w.root_id, e.trainee_id, w.level + 1 from walk w join edges e on e.trainer_id = w.person_id where w.level < ${MAX_LEVELS}
+			select w.root_id, p.person_id, w.level + 1 from walk w ${cascadeStepFrom('w.person_id')} where w.level < ${MAX_LEVELS}
 		),
 		-- As cascadeFromTraining: each woman at her nearest level, the root's own facilitators left out.
 		reach as materialized (
@@ -145,19 +158,23 @@ export async function impactDashboard(db: Db, filter: ImpactFilter, locale: Loca
 				from candidacy group by person_id
 			) s on s.person_id = tr.person_id
 		),
+		-- Every tracked trainee on a ballot, counted per contest in one pass (not per contest: that rescans all_trained each time).
+		trained_on_ballot as materialized (
+			select c.contest_id, count(*) as on_ballot, count(*) filter (where c.elected) as elected
+			from candidacies c join all_trained a on a.person_id = c.person_id
+			where c.deleted_at is null and c.status = 'on_ballot'
+			group by c.contest_id
+		),
 		-- The contests where trainees in scope were on the ballot, with their official totals and every tracked trainee there.
 		contest_figures as materialized (
-			select k.seats, ct.candidates, ct.women_candidates, ct.women_elected, ct.women_seats_before, t.on_ballot, t.elected,
+			select k.seats, ct.candidates, ct.women_candidates, ct.women_elected, ct.women_seats_before,
+				coalesce(t.on_ballot, 0) as on_ballot, coalesce(t.elected, 0) as elected,
 				ct.candidates is not null and ct.women_candidates is not null and ct.women_elected is not null and k.seats is not null as has_totals,
 				k.seats is not null and ct.women_seats_before is not null and ct.women_elected is not null as has_seat_share
 			from (select distinct contest_id from candidacy where status = 'on_ballot') b
 			join contests k on k.id = b.contest_id
 			left join contest_totals ct on ct.contest_id = k.id and ct.deleted_at is null
-			cross join lateral (
-				select count(*) as on_ballot, count(*) filter (where c.elected) as elected
-				from candidacies c join all_trained a on a.person_id = c.person_id
-				where c.contest_id = k.id and c.deleted_at is null and c.status = 'on_ballot'
-			) t
+			left join trained_on_ballot t on t.contest_id = k.id
 		),
 		growth as materialized (
 			select tr.first_trained - (extract(day from tr.first_trained)::int - 1) as month, l.level

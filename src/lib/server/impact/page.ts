@@ -2,11 +2,11 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import type { Actor } from '../auth/permissions';
 import { getDb } from '../db';
-import { listElections } from '../elections/queries';
+import { electionChoices } from '../elections/queries';
 import { validateQuery } from '../forms';
 import { regionChoices } from '../regions';
 import { parentChoices } from '../trainings/choices';
-import { impactDashboard } from './figures';
+import { cachedImpactDashboard } from './figures';
 import { dashboardFor } from './figures-view';
 import { impactFilter, impactQuerySchema, type ImpactQuery } from './schema';
 import { isFunderView } from './view';
@@ -23,9 +23,9 @@ export async function impactPageData(event: RequestEvent, actor: Actor) {
 	const db = getDb();
 	const { locale } = event.locals;
 	const [figures, regions, elections, trainings] = await Promise.all([
-		impactDashboard(db, impactFilter(query), locale),
+		cachedImpactDashboard(db, impactFilter(query), locale),
 		regionChoices(db, locale),
-		listElections(db, null, locale),
+		electionChoices(db, locale),
 		parentChoices(db, null)
 	]);
 	const choices = {
@@ -42,7 +42,7 @@ export async function impactPageData(event: RequestEvent, actor: Actor) {
 			known[field] = null;
 		}
 	}
-	const dashboard = FILTER_IDS.every((f) => known[f] === query[f]) ? figures : await impactDashboard(db, impactFilter(known), locale);
+	const dashboard = FILTER_IDS.every((f) => known[f] === query[f]) ? figures : await cachedImpactDashboard(db, impactFilter(known), locale);
 	return { query: known, errors, choices, dashboard: dashboardFor(actor, dashboard), funderView: isFunderView(actor), generatedAt: new Date().toISOString() };
 }
 

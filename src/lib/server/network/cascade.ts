@@ -13,7 +13,7 @@ import type { Db } from '../db';
  */
 export const MAX_LEVELS = 30;
 
-/** trainer_id → trainee_id, once per pair: the edges every walk follows. */
+/** trainer_id → trainee_id, once per pair: for walks over the whole cascade (every trainer, cycles, impact). */
 const edges = sql`
 	select distinct f.person_id as trainer_id, p.person_id as trainee_id
 	from training_participants f
@@ -24,8 +24,6 @@ const edges = sql`
 	join people b on b.id = p.person_id and b.deleted_at is null
 	where f.role = 'facilitator' and f.deleted_at is null`;
 
-/** The same edges, for queries that walk the cascade within a larger statement (impact/figures.ts). */
-export const cascadeEdges: RawBuilder<unknown> = edges;
 
 export interface Reach {
 	/** People reached at the first level (a training's participants; the women a person trained). */
@@ -57,17 +55,39 @@ function reachOf(levels: { level: number; count: number }[]): Reach {
 }
 
 /**
+ * The joins from the people of `trainer` (a column reference) to the women they trained, as `p.person_id`:
+ * the cascade's edges one step out of a frontier. Walking through the participation indexes from the
+ * frontier costs what the walk reaches; building every edge first (`edges`) costs the whole cascade.
+ */
+const traineesOf = (trainer: string) => sql`
+	join training_participants f on f.person_id = ${sql.ref(trainer)} and f.role = 'facilitator' and f.deleted_at is null
+	join trainings t on t.id = f.training_id and t.deleted_at is null
+	join people a on a.id = f.person_id and a.deleted_at is null
+	join training_participants p on p.training_id = f.training_id and p.role = 'participant' and p.completed
+		and p.deleted_at is null and p.person_id <> f.person_id
+	join people b on b.id = p.person_id and b.deleted_at is null`;
+
+/** One step down the cascade from `trainer` (a column reference) within a larger statement (impact/figures.ts), as `p.person_id`. */
+export const cascadeStepFrom = (trainer: string): RawBuilder<unknown> => traineesOf(trainer);
+
+/** The other way: from the women of `trainee` (a column reference) to those who trained them, as `f.person_id`. */
+const trainersOf = (trainee: string) => sql`
+	join training_participants p on p.person_id = ${sql.ref(trainee)} and p.role = 'participant' and p.completed and p.deleted_at is null
+	join training_participants f on f.training_id = p.training_id and f.role = 'facilitator' and f.deleted_at is null and f.person_id <> p.person_id
+	join trainings t on t.id = p.training_id and t.deleted_at is null
+	join people a on a.id = f.person_id and a.deleted_at is null`;
+
+/**
  * Walks down from level-1 people (a query of `person_id`) and returns each person reached with her
  * first level and, below level 1, the trainer through whom she was reached. `exclude` (a query of
  * `person_id`) removes people who are the cascade's own source, should a cycle lead back to them.
  */
 async function walkDown(db: Db, firstLevel: RawBuilder<unknown>, exclude: RawBuilder<unknown>): Promise<CascadeNode[]> {
 	const { rows } = await sql<{ person_id: number; level: number; parent_id: number | null }>`
-		with recursive edges as materialized (${edges}),
-		reach(person_id, level) as (
+		with recursive reach(person_id, level) as (
 			select person_id, 1 from (${firstLevel}) first_level
 			union
-			select e.trainee_id, r.level + 1 from reach r join edges e on e.trainer_id = r.person_id where r.level < ${MAX_LEVELS}
+			select p.person_id, r.level + 1 from reach r ${traineesOf('r.person_id')} where r.level < ${MAX_LEVELS}
 		),
 		firsts as materialized (
 			select person_id, min(level) as level from reach
@@ -76,7 +96,7 @@ async function walkDown(db: Db, firstLevel: RawBuilder<unknown>, exclude: RawBui
 		),
 		-- The edges into each woman reached, with her level (so that the join below is edge by edge).
 		arrivals as materialized (
-			select e.trainer_id, e.trainee_id, f.level from edges e join firsts f on f.person_id = e.trainee_id
+			select f.person_id as trainer_id, p.person_id as trainee_id, w.level from firsts w ${trainersOf('w.person_id')}
 		),
 		parents as (
 			select a.trainee_id as person_id, min(a.trainer_id) as parent_id
@@ -112,9 +132,14 @@ export async function cascadeFromTraining(db: Db, trainingId: number): Promise<{
 
 /** The cascade below a person: the women she trained (level 1) and everyone downstream of them. */
 export async function cascadeFromPerson(db: Db, personId: number): Promise<{ reach: Reach; nodes: CascadeNode[] }> {
-	const trained = sql`select trainee_id as person_id from (${edges}) e where e.trainer_id = ${personId}`;
+	const trained = sql`select distinct p.person_id from (select ${personId}::int as person_id) me ${traineesOf('me.person_id')}`;
 	const nodes = await walkDown(db, trained, sql`select ${personId}::int as person_id`);
 	return { reach: countLevels(nodes), nodes };
+}
+
+/** Her reach alone (the person page): the walk of cascadeFromPerson without working out who reached whom. */
+export async function reachOfPerson(db: Db, personId: number): Promise<Reach> {
+	return (await reachOfPeople(db, [personId])).get(personId) ?? reachOf([]);
 }
 
 /**
@@ -124,13 +149,17 @@ export async function cascadeFromPerson(db: Db, personId: number): Promise<{ rea
  */
 export async function reachOfPeople(db: Db, ids: readonly number[] | null): Promise<Map<number, Reach>> {
 	if (ids && ids.length === 0) return new Map();
-	const roots = ids ? sql`where trainer_id = any(${[...ids]}::int[])` : sql``;
+	// Some people (an ego network): walk out from them through the indexes. Everyone (the network
+	// page): every edge built once and joined by hash (an unreferenced CTE is not computed).
+	const [first, step, trainee] = ids
+		? [sql`select distinct r.root as trainer_id, p.person_id as trainee_id from unnest(${[...ids]}::int[]) r(root) ${traineesOf('r.root')}`, traineesOf('w.person_id'), sql`p.person_id`]
+		: [sql`select trainer_id, trainee_id from edges`, sql`join edges e on e.trainer_id = w.person_id`, sql`e.trainee_id`];
 	const { rows } = await sql<{ root: number; level: number; count: number }>`
 		with recursive edges as materialized (${edges}),
 		walk(root, person_id, level) as (
-			select trainer_id, trainee_id, 1 from edges ${roots}
+			select trainer_id, trainee_id, 1 from (${first}) first_level
 			union
-			select w.root, e.trainee_id, w.level + 1 from walk w join edges e on e.trainer_id = w.person_id
+			select w.root, ${trainee}, w.level + 1 from walk w ${step}
 			where w.level < ${MAX_LEVELS} and w.person_id <> w.root
 		),
 		firsts as (select root, person_id, min(level) as level from walk where person_id <> root group by root, person_id)
@@ -160,21 +189,21 @@ export interface Trainer {
  */
 export async function trainedByChain(db: Db, personId: number): Promise<Trainer[][]> {
 	const { rows } = await sql<{ id: number; level: number; full_name: string; training_id: number; title: string; start_date: string }>`
-		with recursive links as materialized (
+		with recursive up(person_id, level) as (
+			select ${personId}::int, 0
+			union
+			select f.person_id, u.level + 1 from up u ${trainersOf('u.person_id')} where u.level < ${MAX_LEVELS}
+		),
+		firsts as (select person_id, min(level) as level from up where person_id <> ${personId} group by person_id),
+		-- Who each of them trained, and at which training (walked up through the indexes, not built for everyone).
+		links as materialized (
 			select distinct f.person_id as trainer_id, p.person_id as trainee_id, t.id as training_id
-			from training_participants f
+			from firsts w
+			join training_participants f on f.person_id = w.person_id and f.role = 'facilitator' and f.deleted_at is null
 			join training_participants p on p.training_id = f.training_id and p.role = 'participant' and p.completed
 				and p.deleted_at is null and p.person_id <> f.person_id
 			join trainings t on t.id = f.training_id and t.deleted_at is null
-			join people a on a.id = f.person_id and a.deleted_at is null
-			where f.role = 'facilitator' and f.deleted_at is null
-		),
-		up(person_id, level) as (
-			select ${personId}::int, 0
-			union
-			select l.trainer_id, u.level + 1 from up u join links l on l.trainee_id = u.person_id where u.level < ${MAX_LEVELS}
-		),
-		firsts as (select person_id, min(level) as level from up where person_id <> ${personId} group by person_id)
+		)
 		select f.person_id as id, f.level, p.full_name, t.id as training_id, t.title, t.start_date
 		from firsts f
 		join people p on p.id = f.person_id

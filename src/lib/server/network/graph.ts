@@ -4,7 +4,7 @@ import { aggregate, analyseNetwork, buildGraph, type NetworkFigures, type People
 import { LEFT_THE_RACE } from '../../domain/results';
 import { NETWORK_OUTCOMES, TIE_KINDS, type NetworkOutcome, type TieKind } from '../../domain/ties';
 import type { Db } from '../db';
-import { dataFingerprint } from '../db/data-version';
+import { derivedCache } from '../db/derived-cache';
 import { localizedName } from '../db/localized';
 import { regionAndBelow } from '../regions';
 import { reachOfPeople } from './cascade';
@@ -213,31 +213,15 @@ async function computeView(db: Db, filter: NetworkFilter, regionScope: readonly 
 	return { figures, ranking: [...members.values()], drawing, byRegion };
 }
 
-const CACHE_SIZE = 32;
-const caches = new WeakMap<Db, Map<string, { fingerprint: string; view: Promise<NetworkView> }>>();
+const viewCache = derivedCache<NetworkView>(32);
 
 /**
  * The network for a filter, as `actor` may see it (`regionScope`: regionFilter(actor, 'records:read')).
- * Computed once per filter and kept until any record changes; the last CACHE_SIZE filters are kept.
+ * Computed once per filter and kept until any record changes; the last 32 filters are kept.
  */
 export async function networkView(db: Db, filter: NetworkFilter, regionScope: readonly number[] | null): Promise<NetworkView> {
 	const key = JSON.stringify([filter.region ?? null, filter.training ?? null, [...(filter.kinds ?? [])].sort(), filter.outcome ?? null, regionScope ? [...regionScope].sort((a, b) => a - b) : null]);
-	const fingerprint = await dataFingerprint(db);
-	let cache = caches.get(db);
-	if (!cache) caches.set(db, (cache = new Map()));
-	const hit = cache.get(key);
-	cache.delete(key);
-	if (hit && hit.fingerprint === fingerprint) {
-		cache.set(key, hit);
-		return hit.view;
-	}
-	const entry = { fingerprint, view: computeView(db, filter, regionScope) };
-	cache.set(key, entry);
-	if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-	entry.view.catch(() => {
-		if (cache.get(key) === entry) cache.delete(key);
-	});
-	return entry.view;
+	return viewCache(db, key, () => computeView(db, filter, regionScope));
 }
 
 export interface NetworkStatistics extends Omit<NetworkFigures, 'betweennessExact'> {

@@ -4,7 +4,7 @@ import { recordHistory } from '../records/history';
 import { candidaciesOfPerson } from '../candidacies/queries';
 import { membershipsOfPerson } from '../organizations/queries';
 import { trainingsOfPerson } from '../trainings/queries';
-import { cascadeFromPerson, trainedByChain } from '../network/cascade';
+import { reachOfPerson, trainedByChain } from '../network/cascade';
 import { egoNetworkOf } from '../network/ego';
 import { DRAW_LIMIT } from '../network/graph';
 import { cascadeOfPerson, findPerson, tiesOfPerson } from './person';
@@ -19,9 +19,10 @@ export async function loadPersonPage(db: Db, id: number, locale: Locale, showCon
 	const person = (await findPerson(db, id, locale))!;
 	const [cascade, reach, chain, ego, ties, trainings, memberships, candidacies, history] = await Promise.all([
 		cascadeOfPerson(db, id),
-		cascadeFromPerson(db, id),
+		reachOfPerson(db, id),
 		trainedByChain(db, id),
-		egoNetworkOf(db, id, regionScope),
+		// Reach sizes the people in the drawing, and only a network of at most DRAW_LIMIT people is drawn.
+		egoNetworkOf(db, id, regionScope, { reachLimit: DRAW_LIMIT }),
 		tiesOfPerson(db, id),
 		trainingsOfPerson(db, id),
 		membershipsOfPerson(db, id),
@@ -50,7 +51,7 @@ export async function loadPersonPage(db: Db, id: number, locale: Locale, showCon
 			contacts: showContacts ? { phone: person.phone, email: person.email, messenger: person.messenger, notes: person.notes } : null
 		},
 		cascade,
-		reach: reach.reach,
+		reach,
 		chain,
 		// Up to DRAW_LIMIT people are drawn and listed; beyond, the first of them are listed only.
 		ego: {
