@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db';
-import { cascadeCycles, cascadeFromPerson, cascadeFromTraining, reachOfPeople, trainedByChain } from '../../src/lib/server/network/cascade';
+import { cascadeCycles, cascadeFromPerson, cascadeFromTraining, reachOfPeople, reachOfPerson, trainedByChain } from '../../src/lib/server/network/cascade';
 import { cascadeTreeOfTraining, type TreeNode } from '../../src/lib/server/network/tree';
 import { suppressTotReach, totReach } from '../../src/lib/server/impact/cascade';
 import { describeEachDatabase } from '../helpers/databases';
@@ -102,6 +102,9 @@ describeEachDatabase('cascade: reach, levels, multiplier, chain upward and cycle
 		expect((await cascadeFromTraining(t.db, root)).reach).toEqual({ direct: 2, total: 6, levels: 2, multiplier: 3, perLevel: [2, 4] });
 		expect((await cascadeFromPerson(t.db, p['Share H'])).reach).toEqual({ direct: 4, total: 4, levels: 1, multiplier: 1, perLevel: [4] });
 		expect((await cascadeFromPerson(t.db, p['Share Root'])).reach).toMatchObject({ direct: 2, total: 6 });
+		// The person page's reach alone is the same walk's counts, for someone who trained and someone who did not.
+		for (const who of ['Share H', 'Share Root', 'Share P4']) expect(await reachOfPerson(t.db, p[who])).toEqual((await cascadeFromPerson(t.db, p[who])).reach);
+		expect(await reachOfPerson(t.db, p['Share P4'])).toEqual({ direct: 0, total: 0, levels: 0, multiplier: null, perLevel: [] });
 		// Up from P1: both G and H trained her (one level), and Root trained them.
 		expect(names(await trainedByChain(t.db, p['Share P1']))).toEqual([['Share G', 'Share H'], ['Share Root']]);
 		const tree = (await cascadeFromTraining(t.db, root)).nodes;
